@@ -1,0 +1,120 @@
+package health.workwell.server;
+
+import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDaoObservation;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.rp.r4.ObservationResourceProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.PreferHandlingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import health.workwell.lastn.LastNQuery;
+import health.workwell.lastn.ObservationLastNProvider;
+import health.workwell.server.limits.BundleEntryLimit;
+import health.workwell.server.limits.RequestBodyLimitFilter;
+import health.workwell.server.metrics.FhirInteractionTagger;
+import health.workwell.server.metrics.FhirRequestMetricsFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.hl7.fhir.r4.model.Observation;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The FHIR REST endpoint at {@code /fhir}: HAPI's RestfulServer with WorkWell's providers and interceptors. */
+@Configuration
+public class FhirServerConfig {
+
+	public static final String FHIR_PATH = "/fhir/*";
+
+	@Bean
+	public RestfulServer restfulServer(
+			IFhirSystemDao<?, ?> systemDao,
+			ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			DatabaseBackedPagingProvider pagingProvider,
+			ObservationLastNProvider observationProvider,
+			BulkDataExportProvider bulkExportProvider,
+			ValueSetOperationProvider valueSetOperations,
+			WorkWellProperties properties) {
+		FhirContext fhirContext = systemDao.getContext();
+		RestfulServer server = new RestfulServer(fhirContext);
+		List<Object> providers = resourceProviders.createProviders().stream()
+				.filter(provider -> !(provider instanceof ObservationResourceProvider))
+				.toList();
+		server.registerProviders(providers);
+		server.registerProvider(observationProvider);
+		server.registerProvider(systemProvider);
+		server.registerProvider(bulkExportProvider);
+		server.registerProvider(valueSetOperations);
+		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilities.setImplementationDescription("WorkWell FHIR server");
+		server.setServerConformanceProvider(capabilities);
+		server.setServerName("WorkWell FHIR server");
+		pagingProvider.setDefaultPageSize(properties.search().defaultPageSize());
+		pagingProvider.setMaximumPageSize(properties.search().maxPageSize());
+		server.setPagingProvider(pagingProvider);
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+
+		SearchPreferHandlingInterceptor unknownParameters = new SearchPreferHandlingInterceptor(searchParamRegistry);
+		unknownParameters.setDefaultBehaviour(PreferHandlingEnum.STRICT);
+		server.registerInterceptor(unknownParameters);
+		server.registerInterceptor(new BundleEntryLimit(properties.limits().maxBundleEntries()));
+		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
+		server.registerInterceptor(new FhirInteractionTagger());
+		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		return server;
+	}
+
+	@Bean
+	public ObservationLastNProvider observationLastNProvider(
+			LastNQuery lastN, IFhirResourceDaoObservation<Observation> observationDao, FhirContext fhirContext) {
+		ObservationLastNProvider provider = new ObservationLastNProvider(lastN);
+		provider.setContext(fhirContext);
+		provider.setDao(observationDao);
+		return provider;
+	}
+
+	@Bean
+	public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, FHIR_PATH);
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/** Outermost, so requests refused by the body limit are counted too. */
+	@Bean
+	public FilterRegistrationBean<FhirRequestMetricsFilter> fhirMetricsFilter(MeterRegistry registry) {
+		FilterRegistrationBean<FhirRequestMetricsFilter> registration =
+				new FilterRegistrationBean<>(new FhirRequestMetricsFilter(registry));
+		registration.addUrlPatterns(FHIR_PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WorkWellProperties properties) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties.limits().maxRequestBody().toBytes()));
+		registration.addUrlPatterns(FHIR_PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+}

@@ -1,0 +1,44 @@
+package health.workwell.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * WorkWell's own settings, under the {@code workwell.} prefix (documented in docs/configuration.md).
+ *
+ * @param dataDir where the embedded database, Lucene index and other local state live
+ */
+@ConfigurationProperties("workwell")
+public record WorkWellProperties(
+		@DefaultValue("./data") String dataDir,
+		@DefaultValue Limits limits,
+		@DefaultValue Search search,
+		@DefaultValue Batch batch) {
+
+	/**
+	 * Caps on what one request may carry; beyond them the server answers 413.
+	 *
+	 * @param maxRequestBody largest accepted request body
+	 * @param maxBundleEntries most entries accepted in a batch or transaction Bundle
+	 */
+	public record Limits(
+			@DefaultValue("20MB") DataSize maxRequestBody, @DefaultValue("10000") int maxBundleEntries) {}
+
+	/**
+	 * @param reuseCachedResultsMillis how long HAPI may answer a search from an earlier identical
+	 *     search; 0 (the default) turns reuse off, so a search always sees what was just written
+	 * @param defaultPageSize page size when the client sends no {@code _count}
+	 * @param maxPageSize largest {@code _count} honoured
+	 */
+	public record Search(
+			@DefaultValue("0") long reuseCachedResultsMillis,
+			@DefaultValue("20") int defaultPageSize,
+			@DefaultValue("500") int maxPageSize) {}
+
+	/**
+	 * @param maintenanceIntervalMillis how often batch jobs (Bulk Data export, reindex) advance a step;
+	 *     HAPI's default of 60 s makes even a tiny export take minutes
+	 */
+	public record Batch(@DefaultValue("2000") long maintenanceIntervalMillis) {}
+}
