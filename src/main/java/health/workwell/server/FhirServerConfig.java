@@ -76,6 +76,7 @@ public class FhirServerConfig {
 		unknownParameters.setDefaultBehaviour(PreferHandlingEnum.STRICT);
 		server.registerInterceptor(unknownParameters);
 		server.registerInterceptor(new BundleEntryLimit(properties.limits().maxBundleEntries()));
+		server.registerInterceptor(new XmlDoctypeRefusal());
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
 		server.registerInterceptor(new FhirInteractionTagger());
 		server.registerInterceptor(new ResponseHighlighterInterceptor());

@@ -1,0 +1,25 @@
+package health.workwell.testsupport;
+
+import health.workwell.WorkWellApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The real server on a random port with an in-memory H2 database and an in-heap Lucene index. Every
+ * test class carrying this annotation shares one Spring context (and so one database).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+		classes = WorkWellApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+			"spring.datasource.url=jdbc:h2:mem:workwell-it;DB_CLOSE_DELAY=-1",
+			"spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
+			"workwell.data-dir=target/it-data",
+			"workwell.batch.maintenance-interval-millis=500"
+		})
+public @interface H2Server {}
