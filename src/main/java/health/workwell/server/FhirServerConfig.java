@@ -79,8 +79,14 @@ public class FhirServerConfig {
 		server.registerInterceptor(new XmlDoctypeRefusal());
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
 		server.registerInterceptor(new FhirInteractionTagger());
+		server.registerInterceptor(new CapabilityStatementAdditions(version()));
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		return server;
+	}
+
+	private static String version() {
+		String implementation = FhirServerConfig.class.getPackage().getImplementationVersion();
+		return implementation == null ? "development" : implementation;
 	}
 
 	@Bean

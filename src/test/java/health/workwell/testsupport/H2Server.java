@@ -5,12 +5,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The real server on a random port with an in-memory H2 database and an in-heap Lucene index. Every
- * test class carrying this annotation shares one Spring context (and so one database).
+ * test class carrying this annotation shares one Spring context (and so one database). Metrics export
+ * is on (Spring Boot tests turn it off by default) so the Prometheus endpoint can be tested.
  */
+@AutoConfigureObservability
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
