@@ -1,0 +1,61 @@
+package health.workwell.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import health.workwell.WorkWellApplication;
+import health.workwell.testsupport.FhirClients;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default as a newcomer runs it (file-based H2 and a Lucene index on disk under the data
+ * directory): stop the server, start it again on the same directory, and everything is still there,
+ * including the full-text index.
+ */
+class RestartKeepsDataIT {
+
+	@TempDir
+	Path dataDir;
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(WorkWellApplication.class)
+				.run("--server.port=0", "--workwell.data-dir=" + dataDir);
+	}
+
+	private static IGenericClient client(ConfigurableApplicationContext context) {
+		return FhirClients.client(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	@Test
+	void resourcesSurviveARestart() {
+		IdType id;
+		try (ConfigurableApplicationContext first = start()) {
+			Patient patient = new Patient();
+			patient.addName().setFamily("Durable").addGiven("Restart");
+			id = (IdType) client(first).create().resource(patient).execute().getId().toUnqualifiedVersionless();
+			patient.setId(id);
+			patient.getNameFirstRep().setFamily("Durabler");
+			client(first).update().resource(patient).execute();
+		}
+		assertThat(dataDir.resolve("h2")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
+
+		try (ConfigurableApplicationContext second = start()) {
+			IGenericClient client = client(second);
+			Patient read = client.read().resource(Patient.class).withId(id).execute();
+			assertThat(read.getNameFirstRep().getFamily()).isEqualTo("Durabler");
+			assertThat(read.getMeta().getVersionId()).isEqualTo("2");
+			Bundle byContent = client.search().forResource(Patient.class)
+					.where(new ca.uhn.fhir.rest.gclient.StringClientParam("_content").matches().value("Durabler"))
+					.returnBundle(Bundle.class).execute();
+			assertThat(byContent.getEntry()).hasSize(1);
+		}
+	}
+}
