@@ -4,13 +4,22 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * WorkWell FHIR server. Flyway is excluded because HAPI manages its own schema; the Elasticsearch
- * client is excluded because full-text search runs on the local Lucene backend.
+ * WorkWell FHIR server. Boot auto-configurations that HAPI's libraries would otherwise trigger are
+ * excluded: Flyway (HAPI manages its own schema), the Elasticsearch client (full-text search runs on
+ * local Lucene), Quartz (HAPI runs its own schedulers) and Thymeleaf (no server-side pages).
  */
-@SpringBootApplication(exclude = {FlywayAutoConfiguration.class, ElasticsearchRestClientAutoConfiguration.class})
+@SpringBootApplication(
+		exclude = {
+			FlywayAutoConfiguration.class,
+			ElasticsearchRestClientAutoConfiguration.class,
+			QuartzAutoConfiguration.class,
+			ThymeleafAutoConfiguration.class
+		})
 @ConfigurationPropertiesScan
 public class WorkWellApplication {
 
