@@ -210,6 +210,39 @@ abstract class FhirPersistenceContract {
 		}
 		assertThat(pages).isEqualTo(3);
 		assertThat(patients).isEqualTo(7);
+
+		Bundle withEmployees = client.search().forResource(Organization.class)
+				.where(Organization.RES_ID.exactly().code(employerId.getIdPart()))
+				.revInclude(Patient.INCLUDE_ORGANIZATION)
+				.count(50)
+				.returnBundle(Bundle.class).execute();
+		assertThat(withEmployees.getEntry()).filteredOn(e -> e.getResource() instanceof Patient).hasSize(7);
+	}
+
+	@Test
+	void conditionalUpdateCreatesThenUpdatesTheMatch() {
+		String condition = "Patient?identifier=" + MARKER_SYSTEM + "|" + marker + "-CondUpdate";
+		MethodOutcome created = client.update().resource(newPatient("CondUpdate")).conditionalByUrl(condition).execute();
+		assertThat(created.getCreated()).isTrue();
+		Patient changed = newPatient("CondUpdate");
+		changed.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1990-05-17"));
+		MethodOutcome updated = client.update().resource(changed).conditionalByUrl(condition).execute();
+		assertThat(updated.getId().toUnqualifiedVersionless().getValue())
+				.isEqualTo(created.getId().toUnqualifiedVersionless().getValue());
+		assertThat(updated.getId().getVersionIdPart()).isEqualTo("2");
+	}
+
+	@Test
+	void validateOperationReportsErrors() {
+		Observation noStatus = heartRate(new IdType("Patient", "x"), "2026-01-01T10:00:00Z", 70);
+		noStatus.setStatus(null);
+		MethodOutcome outcome = client.validate().resource(noStatus).execute();
+		org.hl7.fhir.r4.model.OperationOutcome issues = (org.hl7.fhir.r4.model.OperationOutcome) outcome.getOperationOutcome();
+		assertThat(issues.getIssue())
+				.anySatisfy(issue -> {
+					assertThat(issue.getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+					assertThat(issue.getDiagnostics()).contains("Observation.status");
+				});
 	}
 
 	@Test
