@@ -1,0 +1,8 @@
+package health.workwell.scoring.occupational;
+
+/** WorkWell's red/yellow/green occupational risk (product policy, shared/design.md §4). */
+public enum OccupationalRisk {
+	GREEN,
+	YELLOW,
+	RED
+}
