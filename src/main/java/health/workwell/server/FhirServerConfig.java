@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
 import health.workwell.server.limits.BundleEntryLimit;
@@ -51,6 +52,7 @@ public class FhirServerConfig {
 			ObservationLastNProvider observationProvider,
 			BulkDataExportProvider bulkExportProvider,
 			ValueSetOperationProvider valueSetOperations,
+			RiskAssessOperation riskAssess,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -62,6 +64,7 @@ public class FhirServerConfig {
 		server.registerProvider(systemProvider);
 		server.registerProvider(bulkExportProvider);
 		server.registerProvider(valueSetOperations);
+		server.registerProvider(riskAssess);
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		capabilities.setImplementationDescription("WorkWell FHIR server");

@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A fresh, empty PostgreSQL database for one test JVM. Where the server comes from, in order:
@@ -30,16 +32,25 @@ public final class TestPostgres {
 
 	private TestPostgres() {}
 
-	public static synchronized void register(DynamicPropertyRegistry registry) {
+	/** Points a test's server at the database; used through {@link PostgresServer}. */
+	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			TestPropertyValues.of(
+							"spring.datasource.url=" + databaseUrl(),
+							"spring.datasource.username=",
+							"spring.datasource.password=",
+							"spring.datasource.driver-class-name=org.postgresql.Driver",
+							"spring.jpa.properties.hibernate.dialect=ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect")
+					.applyTo(context);
+		}
+	}
+
+	private static synchronized String databaseUrl() {
 		if (databaseUrl == null) {
 			databaseUrl = createDatabase(adminUrl());
 		}
-		registry.add("spring.datasource.url", () -> databaseUrl);
-		registry.add("spring.datasource.username", () -> "");
-		registry.add("spring.datasource.password", () -> "");
-		registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-		registry.add("spring.jpa.properties.hibernate.dialect",
-				() -> "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect");
+		return databaseUrl;
 	}
 
 	private static String adminUrl() {

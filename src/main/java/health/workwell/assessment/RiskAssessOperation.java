@@ -1,0 +1,133 @@
+package health.workwell.assessment;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.model.api.annotation.Description;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RiskAssessment;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/Patient/{id}/$risk-assess}: runs every computable model on the patient's record
+ * and returns one RiskAssessment per model (plus the composite index) in a collection Bundle, with an
+ * OperationOutcome naming the models that could not run and why. Unless {@code persist=false}, the
+ * assessments are stored in one transaction as conditional updates on a per-patient, per-model
+ * identifier, so re-running replaces the previous assessment (a new version when anything changed).
+ */
+@Component
+public class RiskAssessOperation {
+
+	private final DaoRegistry daos;
+	private final IFhirSystemDao<Bundle, Meta> systemDao;
+
+	public RiskAssessOperation(DaoRegistry daos, IFhirSystemDao<Bundle, Meta> systemDao) {
+		this.daos = daos;
+		this.systemDao = systemDao;
+	}
+
+	@Operation(name = "$risk-assess", typeName = "Patient")
+	@Description(shortDefinition = "Run WorkWell's risk models on one patient's record")
+	public Bundle riskAssess(
+			@IdParam IdType patientId,
+			@Description(shortDefinition = "Assessment date (default: today); age is computed at this date")
+					@OperationParam(name = "date", max = 1) DateType date,
+			@Description(shortDefinition = "Run only these models (codes of the risk-model code system)")
+					@OperationParam(name = "model", max = OperationParam.MAX_UNLIMITED) List<CodeType> models,
+			@Description(shortDefinition = "false: return the assessments without storing them")
+					@OperationParam(name = "persist", max = 1) BooleanType persist,
+			RequestDetails request) {
+		Set<String> selected = selectedModels(models);
+		LocalDate assessmentDate = date == null || date.getValue() == null
+				? LocalDate.now(ZoneId.systemDefault())
+				: LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
+		RiskAssessmentRun run = new RiskAssessmentRun(PatientRecord.read(daos, patient, request), assessmentDate).run(selected);
+
+		boolean store = persist == null || !Boolean.FALSE.equals(persist.getValue());
+		if (store) {
+			store(run, request);
+		}
+		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		run.assessments.forEach(assessment -> result.addEntry().setResource(assessment));
+		if (run.compositeAssessment != null) {
+			result.addEntry().setResource(run.compositeAssessment);
+		}
+		OperationOutcome outcome = new OperationOutcome();
+		run.notComputable.forEach(reason -> outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+				.setCode(OperationOutcome.IssueType.INCOMPLETE).setDiagnostics("not computable: " + reason));
+		if (outcome.hasIssue()) {
+			result.addEntry().setResource(outcome);
+		}
+		return result;
+	}
+
+	private static Set<String> selectedModels(List<CodeType> models) {
+		if (models == null || models.isEmpty()) {
+			return new LinkedHashSet<>(RiskAssessmentRun.ALL_MODELS);
+		}
+		Set<String> selected = new LinkedHashSet<>();
+		for (CodeType model : models) {
+			if (!RiskAssessmentRun.ALL_MODELS.contains(model.getValue())) {
+				throw new InvalidRequestException("Unknown model '" + model.getValue() + "'; known models: " + RiskAssessmentRun.ALL_MODELS);
+			}
+			selected.add(model.getValue());
+		}
+		return selected;
+	}
+
+	/** One transaction: the model assessments, then the composite citing them, all or nothing. */
+	private void store(RiskAssessmentRun run, RequestDetails request) {
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		List<RiskAssessment> stored = new ArrayList<>(run.assessments);
+		for (RiskAssessment assessment : run.assessments) {
+			String fullUrl = "urn:uuid:" + UUID.randomUUID();
+			addConditionalUpdate(transaction, fullUrl, assessment);
+			if (run.compositeAssessment != null) {
+				run.compositeAssessment.addBasis(new Reference(fullUrl));
+			}
+		}
+		if (run.compositeAssessment != null) {
+			addConditionalUpdate(transaction, "urn:uuid:" + UUID.randomUUID(), run.compositeAssessment);
+			stored.add(run.compositeAssessment);
+		}
+		if (stored.isEmpty()) {
+			return;
+		}
+		Bundle response = systemDao.transaction(request, transaction);
+		for (int i = 0; i < stored.size(); i++) {
+			stored.get(i).setId(new IdType(response.getEntry().get(i).getResponse().getLocation()));
+		}
+		if (run.compositeAssessment != null) {
+			// cite the stored ids, not the transaction's placeholders
+			run.compositeAssessment.getBasis().removeIf(reference -> reference.getReference().startsWith("urn:uuid:"));
+			run.assessments.forEach(a -> run.compositeAssessment.addBasis(new Reference(a.getIdElement().toUnqualifiedVersionless())));
+		}
+	}
+
+	private static void addConditionalUpdate(Bundle transaction, String fullUrl, RiskAssessment assessment) {
+		var identifier = assessment.getIdentifierFirstRep();
+		transaction.addEntry().setFullUrl(fullUrl).setResource(assessment).getRequest()
+				.setMethod(Bundle.HTTPVerb.PUT)
+				.setUrl("RiskAssessment?identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+	}
+}

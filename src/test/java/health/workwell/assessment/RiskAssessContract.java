@@ -1,0 +1,229 @@
+package health.workwell.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import health.workwell.testsupport.FhirClients;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.RiskAssessment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code Patient/$risk-assess} end to end over HTTP. The patient is China-PAR's published worked
+ * example (Yang et al., Circulation 2016, Supplemental Table 2: man of 60, SBP 130 untreated, TC 210
+ * and HDL 55 mg/dL, waist 80 cm, non-smoker, diabetic, northern and urban, no family history →
+ * 11.0 %), stored as FHIR resources the way the input table (docs/assessment-inputs.md) reads them.
+ */
+abstract class RiskAssessContract {
+
+	@LocalServerPort
+	int port;
+
+	IGenericClient client;
+	IdType patient;
+	IdType cholesterol;
+
+	@BeforeEach
+	void storeTheWorkedExample() {
+		client = FhirClients.client(port);
+		Patient p = new Patient();
+		p.addIdentifier().setSystem("urn:workwell:test").setValue(UUID.randomUUID().toString());
+		p.setGender(AdministrativeGender.MALE);
+		p.setBirthDateElement(new DateType("1966-03-15"));
+		p.addAddress().setState("Beijing").addExtension(AssessmentInputs.URBAN_EXTENSION, new BooleanType(true));
+		patient = create(p);
+		cholesterol = create(quantity("2093-3", 210, "mg/dL", "2026-05-20"));
+		create(quantity("2085-9", 55, "mg/dL", "2026-05-20"));
+		create(quantity("8280-0", 80, "cm", "2026-05-20"));
+		create(quantity("39156-5", 24.5, "kg/m2", "2026-05-20"));
+		create(quantity("82290-8", 200, "min/wk", "2026-05-20"));
+		Observation bloodPressure = quantity("85354-9", 0, "mm[Hg]", "2026-05-20");
+		bloodPressure.setValue(null);
+		bloodPressure.addComponent().setCode(loinc("8480-6")).setValue(mmHg(130));
+		bloodPressure.addComponent().setCode(loinc("8462-4")).setValue(mmHg(80));
+		create(bloodPressure);
+		// newer readings that must not count: one marked questionable, one entered in error
+		Observation implausible = quantity("8480-6", 300, "mm[Hg]", "2026-05-25");
+		implausible.addInterpretation().addCoding()
+				.setSystem("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation").setCode("QCL");
+		create(implausible);
+		Observation wrong = quantity("2093-3", 400, "mg/dL", "2026-05-26");
+		wrong.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
+		create(wrong);
+		Observation smoking = new Observation();
+		smoking.setStatus(Observation.ObservationStatus.FINAL);
+		smoking.setCode(loinc("72166-2"));
+		smoking.setSubject(new Reference(patient));
+		smoking.setEffective(new DateTimeType("2026-05-20"));
+		smoking.setValue(new CodeableConcept(new Coding("http://snomed.info/sct", "266919005", "Never smoked tobacco")));
+		create(smoking);
+		Condition diabetes = new Condition();
+		diabetes.setSubject(new Reference(patient));
+		diabetes.setCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/icd-10", "E11.9", "Type 2 diabetes")));
+		diabetes.setClinicalStatus(new CodeableConcept(
+				new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+		create(diabetes);
+		QuestionnaireResponse phq9 = new QuestionnaireResponse();
+		phq9.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+		phq9.setSubject(new Reference(patient));
+		phq9.setAuthoredElement(new DateTimeType("2026-05-21"));
+		List<String> answers = List.of("LA6569-3", "LA6568-5", "LA6568-5", "LA6569-3", "LA6568-5", "LA6568-5", "LA6568-5",
+				"LA6568-5", "LA6569-3");
+		for (int i = 0; i < 9; i++) {
+			phq9.addItem().setLinkId(Codes.PHQ9_ITEMS.get(i)).addAnswer().setValue(new Coding("http://loinc.org", answers.get(i), null));
+		}
+		create(phq9);
+	}
+
+	private IdType create(Resource resource) {
+		return (IdType) client.create().resource(resource).execute().getId().toUnqualifiedVersionless();
+	}
+
+	private static CodeableConcept loinc(String code) {
+		return new CodeableConcept(new Coding("http://loinc.org", code, null));
+	}
+
+	private static Quantity mmHg(double value) {
+		return new Quantity().setValue(value).setSystem("http://unitsofmeasure.org").setCode("mm[Hg]").setUnit("mmHg");
+	}
+
+	private Observation quantity(String code, double value, String unit, String when) {
+		Observation observation = new Observation();
+		observation.setStatus(Observation.ObservationStatus.FINAL);
+		observation.setCode(loinc(code));
+		observation.setSubject(new Reference(patient));
+		observation.setEffective(new DateTimeType(when));
+		observation.setValue(new Quantity().setValue(value).setSystem("http://unitsofmeasure.org").setCode(unit).setUnit(unit));
+		return observation;
+	}
+
+	private Bundle riskAssess(Parameters parameters) {
+		return client.operation().onInstance(patient).named("$risk-assess").withParameters(parameters)
+				.returnResourceType(Bundle.class).execute();
+	}
+
+	private static Parameters onDate(String date) {
+		Parameters parameters = new Parameters();
+		parameters.addParameter().setName("date").setValue(new DateType(date));
+		return parameters;
+	}
+
+	private static RiskAssessment byModel(Bundle bundle, String model) {
+		return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(RiskAssessment.class::isInstance).map(RiskAssessment.class::cast)
+				.filter(ra -> ra.getMethod().getCodingFirstRep().getCode().equals(model))
+				.findFirst().orElseThrow(() -> new AssertionError("no RiskAssessment for " + model));
+	}
+
+	@Test
+	void computesEveryModelTheRecordAllowsAndStoresThem() {
+		Bundle result = riskAssess(onDate("2026-06-01"));
+
+		RiskAssessment chinaPar = byModel(result, "china-par");
+		assertThat(chinaPar.getPredictionFirstRep().getProbabilityDecimalType().getValueAsNumber().doubleValue())
+				.as("China-PAR on the paper's worked example").isCloseTo(11.0, within(0.05));
+		assertThat(chinaPar.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("high");
+		assertThat(chinaPar.getMethod().getCodingFirstRep().getVersion()).isEqualTo("2016-derived");
+		assertThat(chinaPar.getBasis()).extracting(Reference::getReference)
+				.contains(patient.getValue(), cholesterol.getValue());
+		assertThat(chinaPar.getIdElement().getIdPart()).as("stored").isNotBlank();
+
+		assertThat(byModel(result, "framingham-cvd-lipid").getPredictionFirstRep().getProbabilityDecimalType().getValue())
+				.isPositive();
+		assertThat(byModel(result, "framingham-cvd-bmi")).isNotNull();
+		// CDRS: age 60 (16) + male (2) + BMI 24.5 (3) + waist 80 (5) + SBP 130 (6) = 32 → at risk
+		RiskAssessment cdrs = byModel(result, "cdrs");
+		assertThat(cdrs.getPredictionFirstRep().getExtensionByUrl(RiskAssessments.SCORE_EXTENSION).getValue().primitiveValue())
+				.isEqualTo("32");
+		// ADA: age 60 (3) + male (1), active, no hypertension or family history, BMI < 25 → 4, not at risk
+		assertThat(byModel(result, "ada-diabetes").getPredictionFirstRep().getExtensionByUrl(RiskAssessments.SCORE_EXTENSION)
+				.getValue().primitiveValue()).isEqualTo("4");
+		RiskAssessment phq9 = byModel(result, "phq-9");
+		assertThat(phq9.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("minimal");
+		assertThat(phq9.getNoteFirstRep().getText()).contains("crisis");
+		// composite: diagnosed diabetes + crisis → very high, 80 + 5 × (1 trigger + disease)
+		RiskAssessment composite = byModel(result, "workwell-composite");
+		assertThat(composite.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("very-high");
+		assertThat(composite.getPredictionFirstRep().getExtensionByUrl(RiskAssessments.SCORE_EXTENSION).getValue().primitiveValue())
+				.isEqualTo("90");
+		assertThat(composite.getBasis()).extracting(Reference::getReference)
+				.contains(chinaPar.getIdElement().toUnqualifiedVersionless().getValue());
+
+		OperationOutcome notComputable = result.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast).findFirst().orElseThrow();
+		assertThat(notComputable.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+				.containsExactly("not computable: gad-7: no completed response");
+
+		assertThat(stored()).hasSize(7);
+	}
+
+	@Test
+	void rerunningOnUnchangedDataSupersedesInsteadOfPilingUp() {
+		Bundle first = riskAssess(onDate("2026-06-01"));
+		Bundle second = riskAssess(onDate("2026-06-01"));
+		assertThat(stored()).hasSize(7);
+		assertThat(byModel(second, "china-par").getIdElement().toUnqualifiedVersionless().getValue())
+				.isEqualTo(byModel(first, "china-par").getIdElement().toUnqualifiedVersionless().getValue());
+		RiskAssessment current = client.read().resource(RiskAssessment.class)
+				.withId(byModel(second, "china-par").getIdElement().toUnqualifiedVersionless()).execute();
+		assertThat(current.getMeta().getVersionId()).as("unchanged data, no new version").isEqualTo("1");
+
+		Parameters later = onDate("2027-06-01");
+		later.addParameter().setName("model").setValue(new CodeType("china-par"));
+		riskAssess(later);
+		assertThat(stored()).hasSize(7);
+		assertThat(client.read().resource(RiskAssessment.class).withId(current.getIdElement().toUnqualifiedVersionless()).execute()
+				.getMeta().getVersionId()).isEqualTo("2");
+	}
+
+	@Test
+	void previewDoesNotStore() {
+		Parameters preview = onDate("2026-06-01");
+		preview.addParameter().setName("persist").setValue(new BooleanType(false));
+		Bundle result = riskAssess(preview);
+		assertThat(byModel(result, "china-par").getIdElement().getIdPart()).isNull();
+		assertThat(stored()).isEmpty();
+	}
+
+	@Test
+	void unknownModelIs400AndUnknownPatientIs404() {
+		Parameters bad = new Parameters();
+		bad.addParameter().setName("model").setValue(new CodeType("horoscope"));
+		assertThatThrownBy(() -> riskAssess(bad)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("horoscope");
+		assertThatThrownBy(() -> client.operation().onInstance(new IdType("Patient", UUID.randomUUID().toString()))
+				.named("$risk-assess").withNoParameters(Parameters.class).returnResourceType(Bundle.class).execute())
+				.isInstanceOf(ResourceNotFoundException.class);
+		assertThat(stored()).isEmpty();
+	}
+
+	private List<RiskAssessment> stored() {
+		Bundle bundle = client.search().forResource(RiskAssessment.class)
+				.where(RiskAssessment.SUBJECT.hasId(patient)).count(100).returnBundle(Bundle.class).execute();
+		return bundle.getEntry().stream().map(e -> (RiskAssessment) e.getResource()).toList();
+	}
+}

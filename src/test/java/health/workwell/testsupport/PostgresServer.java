@@ -1,0 +1,26 @@
+package health.workwell.testsupport;
+
+import health.workwell.WorkWellApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The real server on a random port with a fresh PostgreSQL database ({@link TestPostgres}) and an
+ * in-heap Lucene index. Every test class carrying this annotation shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+		classes = WorkWellApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {
+			"spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
+			"workwell.data-dir=target/it-data-pg",
+			"workwell.batch.maintenance-interval-millis=500"
+		})
+@ContextConfiguration(initializers = TestPostgres.Initializer.class)
+public @interface PostgresServer {}
