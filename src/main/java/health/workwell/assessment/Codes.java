@@ -39,6 +39,13 @@ final class Codes {
 	static final List<String> GAD7_ITEMS = List.of("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7");
 	static final List<String> LL358_3 = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9");
 
+	/** Every Observation code the assessment reads (the BP panel for its components). */
+	static final List<String> OBSERVATION_CODES_READ = java.util.stream.Stream.of(TOTAL_CHOLESTEROL_MG_DL,
+					TOTAL_CHOLESTEROL_MMOL_L, HDL_MG_DL, HDL_MMOL_L, SYSTOLIC, DIASTOLIC, BMI, WAIST, ACTIVITY_MINUTES_PER_WEEK,
+					List.of(SMOKING_STATUS, "85354-9", "55284-4"))
+			.flatMap(List::stream)
+			.toList();
+
 	/** Antihypertensive ATC groups: C02 antihypertensives, C03 diuretics, C07 beta blockers, C08 CCBs, C09 RAS agents. */
 	static final List<String> ANTIHYPERTENSIVE_ATC = List.of("C02", "C03", "C07", "C08", "C09");
 

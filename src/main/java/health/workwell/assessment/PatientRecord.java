@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * One patient's stored resources, read once per assessment through HAPI's DAOs (so the same search
- * rules apply as over REST). Observations come newest first by {@code date}; those whose status is not
+ * rules apply as over REST). Only the Observation codes the models read are fetched (a device-heavy
+ * record has thousands of others), newest first by {@code date}; those whose status is not
  * final/amended/corrected, or marked questionable, are dropped here and never reach a model.
  */
 final class PatientRecord {
@@ -49,7 +51,13 @@ final class PatientRecord {
 
 	static PatientRecord read(DaoRegistry daos, Patient patient, RequestDetails request) {
 		String subject = "Patient/" + patient.getIdElement().getIdPart();
-		List<Observation> observations = search(daos, Observation.class, "subject", subject, request, "date").stream()
+		SearchParameterMap observationSearch = SearchParameterMap.newSynchronous("subject", new ReferenceParam(subject));
+		TokenOrListParam codes = new TokenOrListParam();
+		Codes.OBSERVATION_CODES_READ.forEach(code -> codes.addOr(new TokenParam(Codes.LOINC, code)));
+		observationSearch.add("code", codes);
+		observationSearch.setSort(new SortSpec("date", SortOrderEnum.DESC));
+		List<Observation> observations = daos.getResourceDao(Observation.class).searchForResources(observationSearch, request)
+				.stream()
 				.filter(PatientRecord::usable)
 				.toList();
 		return new PatientRecord(
