@@ -60,7 +60,8 @@ class OperationsEndpointsIT {
 		CapabilityStatementRestResourceComponent observation = resource(capabilities, "Observation");
 		assertThat(observation.getOperation()).extracting(op -> op.getName()).contains("lastn", "validate");
 		assertThat(observation.getSearchParam()).extracting(p -> p.getName()).contains("_content", "_text", "code", "date");
-		assertThat(resource(capabilities, "Patient").getOperation()).extracting(op -> op.getName()).contains("everything", "export");
+		assertThat(resource(capabilities, "Patient").getOperation()).extracting(op -> op.getName())
+				.contains("everything", "export", "risk-assess");
 		assertThat(resource(capabilities, "Group").getOperation()).extracting(op -> op.getName()).contains("export");
 		assertThat(capabilities.getRestFirstRep().getOperation()).extracting(op -> op.getName()).contains("export");
 		assertThat(capabilities.getRestFirstRep().getInteraction()).extracting(i -> i.getCode().toCode())
