@@ -19,6 +19,7 @@ import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import health.workwell.assessment.RiskAssessOperation;
+import health.workwell.assessment.TierOperation;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
 import health.workwell.server.limits.BundleEntryLimit;
@@ -53,6 +54,7 @@ public class FhirServerConfig {
 			BulkDataExportProvider bulkExportProvider,
 			ValueSetOperationProvider valueSetOperations,
 			RiskAssessOperation riskAssess,
+			TierOperation tier,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -65,6 +67,7 @@ public class FhirServerConfig {
 		server.registerProvider(bulkExportProvider);
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(riskAssess);
+		server.registerProvider(tier);
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		capabilities.setImplementationDescription("WorkWell FHIR server");

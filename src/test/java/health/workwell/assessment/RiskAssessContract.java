@@ -221,6 +221,58 @@ abstract class RiskAssessContract {
 		assertThat(stored()).isEmpty();
 	}
 
+	private Bundle tier() {
+		return client.operation().onInstance(patient).named("$tier").withNoParameters(Parameters.class)
+				.returnResourceType(Bundle.class).execute();
+	}
+
+	private <T extends Resource> T only(Bundle bundle, Class<T> type) {
+		return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast)
+				.reduce((a, b) -> {
+					throw new AssertionError("more than one " + type.getSimpleName());
+				}).orElseThrow(() -> new AssertionError("no " + type.getSimpleName()));
+	}
+
+	private int count(Class<? extends Resource> type, String subjectParam) {
+		return client.search().forResource(type).where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam(subjectParam).hasId(patient))
+				.returnBundle(Bundle.class).execute().getTotal();
+	}
+
+	@Test
+	void tierWritesOnePlanFlagAndCrisisTaskAndUpdatesThemOnRerun() {
+		Bundle assessed = riskAssess(onDate("2026-06-01"));
+		Bundle first = tier();
+
+		org.hl7.fhir.r4.model.CarePlan plan = only(first, org.hl7.fhir.r4.model.CarePlan.class);
+		assertThat(plan.getCategory()).extracting(c -> c.getCodingFirstRep().getCode())
+				.containsExactly("very-high", "high-risk-intensive");
+		org.hl7.fhir.r4.model.Timing.TimingRepeatComponent cadence = plan.getActivityFirstRep().getDetail().getScheduledTiming().getRepeat();
+		assertThat(cadence.getPeriod().intValue()).isEqualTo(1);
+		assertThat(cadence.getPeriodUnit().toCode()).isEqualTo("wk");
+		assertThat(plan.getActivity()).extracting(a -> a.getDetail().getCode().getCodingFirstRep().getCode())
+				.containsExactly("follow-up", "crisis");
+
+		org.hl7.fhir.r4.model.Flag flag = only(first, org.hl7.fhir.r4.model.Flag.class);
+		assertThat(flag.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Flag.FlagStatus.ACTIVE);
+
+		org.hl7.fhir.r4.model.Task task = only(first, org.hl7.fhir.r4.model.Task.class);
+		long dueInMillis = task.getRestriction().getPeriod().getEnd().getTime() - task.getAuthoredOn().getTime();
+		assertThat(dueInMillis).isEqualTo(24L * 3600 * 1000);
+		assertThat(task.getFocus().getReference())
+				.isEqualTo(byModel(assessed, "phq-9").getIdElement().toUnqualifiedVersionless().getValue());
+
+		Bundle second = tier();
+		assertThat(only(second, org.hl7.fhir.r4.model.CarePlan.class).getIdElement().getIdPart()).isEqualTo(plan.getIdElement().getIdPart());
+		assertThat(count(org.hl7.fhir.r4.model.CarePlan.class, "subject")).isEqualTo(1);
+		assertThat(count(org.hl7.fhir.r4.model.Flag.class, "subject")).isEqualTo(1);
+		assertThat(count(org.hl7.fhir.r4.model.Task.class, "patient")).isEqualTo(1);
+	}
+
+	@Test
+	void tierBeforeAnyAssessmentIs400() {
+		assertThatThrownBy(this::tier).isInstanceOf(InvalidRequestException.class).hasMessageContaining("run $risk-assess first");
+	}
+
 	private List<RiskAssessment> stored() {
 		Bundle bundle = client.search().forResource(RiskAssessment.class)
 				.where(RiskAssessment.SUBJECT.hasId(patient)).count(100).returnBundle(Bundle.class).execute();

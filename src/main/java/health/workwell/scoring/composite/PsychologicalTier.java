@@ -30,7 +30,7 @@ public enum PsychologicalTier {
 		return worst;
 	}
 
-	static PsychologicalTier of(Severity severity) {
+	public static PsychologicalTier of(Severity severity) {
 		return switch (severity) {
 			case MINIMAL -> NONE;
 			case MILD -> SELF_HELP;
