@@ -76,7 +76,7 @@ public class TierOperation {
 		put(transaction, flag(id, tier, composite, now), id + "/risk-flag");
 		if (psychological == PsychologicalTier.CRISIS) {
 			RiskAssessment screen = phq9.orElseThrow();
-			put(transaction, crisisTask(id, screen, now), id + "/crisis-task/" + screen.getIdElement().getVersionIdPart());
+			put(transaction, crisisTask(id, screen, now), id + "/crisis-task/" + screen.getMeta().getVersionId());
 		}
 		Bundle response = systemDao.transaction(request, transaction);
 		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);

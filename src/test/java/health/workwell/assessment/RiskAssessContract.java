@@ -258,6 +258,7 @@ abstract class RiskAssessContract {
 		org.hl7.fhir.r4.model.Task task = only(first, org.hl7.fhir.r4.model.Task.class);
 		long dueInMillis = task.getRestriction().getPeriod().getEnd().getTime() - task.getAuthoredOn().getTime();
 		assertThat(dueInMillis).isEqualTo(24L * 3600 * 1000);
+		assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo(patient.getIdPart() + "/crisis-task/1");
 		assertThat(task.getFocus().getReference())
 				.isEqualTo(byModel(assessed, "phq-9").getIdElement().toUnqualifiedVersionless().getValue());
 
