@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 final class RiskAssessments {
 
 	static final String SCORE_EXTENSION = Codes.WORKWELL + "/StructureDefinition/risk-score";
+	static final String MODEL_VERSION_EXTENSION = Codes.WORKWELL + "/StructureDefinition/model-version";
 
 	private RiskAssessments() {}
 
@@ -34,8 +35,9 @@ final class RiskAssessments {
 		assessment.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL);
 		assessment.setSubject(new Reference("Patient/" + patientId));
 		assessment.setOccurrence(new DateTimeType(toDate(date), ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY));
-		assessment.getMethod().addCoding().setSystem(Codes.RISK_MODEL_SYSTEM).setCode(model.code()).setVersion(model.version())
-				.setDisplay(display);
+		// Coding.version would be the code system's version; the model's own version has an extension (IG profile).
+		assessment.getMethod().addCoding().setSystem(Codes.RISK_MODEL_SYSTEM).setCode(model.code()).setDisplay(display);
+		assessment.getMethod().addExtension(MODEL_VERSION_EXTENSION, new org.hl7.fhir.r4.model.StringType(model.version()));
 		for (Resource resource : basis) {
 			assessment.addBasis(new Reference(resource.getIdElement().toUnqualifiedVersionless().getValue()));
 		}

@@ -148,7 +148,9 @@ abstract class RiskAssessContract {
 		assertThat(chinaPar.getPredictionFirstRep().getProbabilityDecimalType().getValueAsNumber().doubleValue())
 				.as("China-PAR on the paper's worked example").isCloseTo(11.0, within(0.05));
 		assertThat(chinaPar.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("high");
-		assertThat(chinaPar.getMethod().getCodingFirstRep().getVersion()).isEqualTo("2016-derived");
+		assertThat(chinaPar.getMethod().getExtensionByUrl(RiskAssessments.MODEL_VERSION_EXTENSION).getValue().primitiveValue())
+				.isEqualTo("2016-derived");
+		assertThat(chinaPar.getMethod().getCodingFirstRep().hasVersion()).isFalse();
 		assertThat(chinaPar.getBasis()).extracting(Reference::getReference)
 				.contains(patient.getValue(), cholesterol.getValue());
 		assertThat(chinaPar.getIdElement().getIdPart()).as("stored").isNotBlank();
