@@ -14,13 +14,7 @@
 # Needs: bash, node + npm, java 17+, mvn, tar, gzip.
 set -euo pipefail
 
-IG_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$IG_DIR/.." && pwd)"
-BUILD="${WORKWELL_IG_BUILD_DIR:-$REPO/target/ig-build}"
-OUT="${WORKWELL_IG_OUT_DIR:-$REPO/target/ig}"
-PKG_NAME="$(node -p "require('$IG_DIR/package.json').name")"
-PKG_VERSION="$(node -p "require('$IG_DIR/package.json').version")"
-TGZ="$OUT/$PKG_NAME-$PKG_VERSION.tgz"
+source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 start=$(date +%s)
 log() { echo "[ig-build $(($(date +%s) - start))s] $*"; }
 

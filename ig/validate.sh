@@ -14,13 +14,7 @@
 # Exit status 0 when all pass; the last line reads "N passed, M failed".
 set -euo pipefail
 
-IG_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$IG_DIR/.." && pwd)"
-BUILD="${WORKWELL_IG_BUILD_DIR:-$REPO/target/ig-build}"
-OUT="${WORKWELL_IG_OUT_DIR:-$REPO/target/ig}"
-PKG_NAME="$(node -p "require('$IG_DIR/package.json').name")"
-PKG_VERSION="$(node -p "require('$IG_DIR/package.json').version")"
-TGZ="$OUT/$PKG_NAME-$PKG_VERSION.tgz"
+source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 
 # (re)build first, so that the check is always of the current sources; WORKWELL_IG_SKIP_BUILD=1 checks the last build
 if [ "${WORKWELL_IG_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$TGZ" ] || [ ! -f "$BUILD/lib/.complete" ]; then
