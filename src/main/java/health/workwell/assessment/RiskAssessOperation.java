@@ -10,7 +10,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,7 +97,6 @@ public class RiskAssessOperation {
 	/** One transaction: the model assessments, then the composite citing them, all or nothing. */
 	private void store(RiskAssessmentRun run, RequestDetails request) {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		List<RiskAssessment> stored = new ArrayList<>(run.assessments);
 		for (RiskAssessment assessment : run.assessments) {
 			String fullUrl = "urn:uuid:" + UUID.randomUUID();
 			addConditionalUpdate(transaction, fullUrl, assessment);
@@ -108,15 +106,11 @@ public class RiskAssessOperation {
 		}
 		if (run.compositeAssessment != null) {
 			addConditionalUpdate(transaction, "urn:uuid:" + UUID.randomUUID(), run.compositeAssessment);
-			stored.add(run.compositeAssessment);
 		}
-		if (stored.isEmpty()) {
+		if (transaction.getEntry().isEmpty()) {
 			return;
 		}
-		Bundle response = systemDao.transaction(request, transaction);
-		for (int i = 0; i < stored.size(); i++) {
-			stored.get(i).setId(new IdType(response.getEntry().get(i).getResponse().getLocation()));
-		}
+		ConditionalWrites.commit(systemDao, request, transaction);
 		if (run.compositeAssessment != null) {
 			// cite the stored ids, not the transaction's placeholders
 			run.compositeAssessment.getBasis().removeIf(reference -> reference.getReference().startsWith("urn:uuid:"));

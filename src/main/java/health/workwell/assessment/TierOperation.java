@@ -13,10 +13,10 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.workwell.scoring.composite.ManagementGroup;
 import health.workwell.scoring.composite.PsychologicalTier;
 import health.workwell.scoring.composite.Tier;
+import health.workwell.scoring.psych.Severity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -78,13 +78,9 @@ public class TierOperation {
 			RiskAssessment screen = phq9.orElseThrow();
 			put(transaction, crisisTask(id, screen, now), id + "/crisis-task/" + screen.getMeta().getVersionId());
 		}
-		Bundle response = systemDao.transaction(request, transaction);
+		ConditionalWrites.commit(systemDao, request, transaction);
 		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		for (int i = 0; i < transaction.getEntry().size(); i++) {
-			Resource written = transaction.getEntry().get(i).getResource();
-			written.setId(new IdType(response.getEntry().get(i).getResponse().getLocation()));
-			result.addEntry().setResource(written);
-		}
+		transaction.getEntry().forEach(entry -> result.addEntry().setResource(entry.getResource()));
 		return result;
 	}
 
@@ -95,19 +91,15 @@ public class TierOperation {
 	}
 
 	private static PsychologicalTier psychologicalTier(Optional<RiskAssessment> phq9, Optional<RiskAssessment> gad7) {
-		if (phq9.isPresent() && phq9.get().getNote().stream().anyMatch(n -> n.getText().startsWith("crisis"))) {
-			return PsychologicalTier.CRISIS;
-		}
-		PsychologicalTier worst = PsychologicalTier.NONE;
-		for (Optional<RiskAssessment> screen : List.of(phq9, gad7)) {
-			String severity = screen.map(s -> s.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode()).orElse(null);
-			if (severity != null) {
-				PsychologicalTier tier = PsychologicalTier.of(health.workwell.scoring.psych.Severity.valueOf(
-						severity.toUpperCase(Locale.ROOT).replace('-', '_')));
-				worst = tier.compareTo(worst) > 0 ? tier : worst;
-			}
-		}
-		return worst;
+		boolean crisis = phq9.isPresent() && phq9.get().getNote().stream().anyMatch(n -> n.getText().startsWith("crisis"));
+		return PsychologicalTier.of(crisis, severity(phq9), severity(gad7));
+	}
+
+	/** The severity a screening RiskAssessment recorded in qualitativeRisk, if any. */
+	private static Severity severity(Optional<RiskAssessment> screen) {
+		return screen.map(s -> s.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode())
+				.map(code -> Severity.valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_')))
+				.orElse(null);
 	}
 
 	private static CarePlan carePlan(String patientId, Tier tier, PsychologicalTier psychological, RiskAssessment composite, Date now) {

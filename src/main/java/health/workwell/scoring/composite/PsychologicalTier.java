@@ -17,14 +17,18 @@ public enum PsychologicalTier {
 
 	/** Either result may be {@code null} (not done); an incomplete result counts only for its crisis flag. */
 	public static PsychologicalTier of(ScreeningResult phq9, ScreeningResult gad7) {
-		if (phq9 != null && phq9.crisis()) {
+		return of(phq9 != null && phq9.crisis(), phq9 == null ? null : phq9.severity(), gad7 == null ? null : gad7.severity());
+	}
+
+	/** Crisis first, else the worst of the severities given ({@code null} = not screened or incomplete). */
+	public static PsychologicalTier of(boolean crisis, Severity... severities) {
+		if (crisis) {
 			return CRISIS;
 		}
 		PsychologicalTier worst = NONE;
-		for (ScreeningResult result : new ScreeningResult[] {phq9, gad7}) {
-			if (result != null && result.severity() != null) {
-				PsychologicalTier tier = of(result.severity());
-				worst = tier.compareTo(worst) > 0 ? tier : worst;
+		for (Severity severity : severities) {
+			if (severity != null && of(severity).compareTo(worst) > 0) {
+				worst = of(severity);
 			}
 		}
 		return worst;
