@@ -7,7 +7,8 @@
 #   2. SUSHI compiles ig/input/fsh/*.fsh (differentials only);
 #   3. the HL7 validator engine generates every profile's snapshot (ig/tools/IgTool.java snapshot);
 #   4. the generated JSON is refreshed in profiles/, terminology/, ig/ and ig/examples/, and the NPM package is
-#      written to target/ig/health.workwell.fhir.ig-0.1.0.tgz (StructureDefinitions WITH snapshots).
+#      written to target/ig/health.workwell.fhir.ig-0.1.0.tgz (StructureDefinitions WITH snapshots) and copied to
+#      src/main/resources/ig/health.workwell.fhir.ig.tgz, which the server installs at start.
 #
 # Usage: ig/build.sh            (then ig/validate.sh to run the HL7 validator over the examples)
 # Environment: WORKWELL_IG_BUILD_DIR (work folder, default target/ig-build), WORKWELL_IG_OUT_DIR (default target/ig).
@@ -71,3 +72,5 @@ rm -f "$TGZ"
 # reproducible archive: sorted names, fixed owner and time, gzip without a timestamp
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00:00Z' -C "$BUILD/package" -cf - package | gzip -n -9 > "$TGZ"
 log "wrote $TGZ ($(stat -c %s "$TGZ") bytes)"
+cp "$TGZ" "$SERVER_PKG"
+log "copied it to $SERVER_PKG, the package the server installs at start (commit it with the sources)"

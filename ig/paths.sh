@@ -7,3 +7,5 @@ OUT="${WORKWELL_IG_OUT_DIR:-$REPO/target/ig}"
 PKG_NAME="$(node -p "require('$IG_DIR/package.json').name")"
 PKG_VERSION="$(node -p "require('$IG_DIR/package.json').version")"
 TGZ="$OUT/$PKG_NAME-$PKG_VERSION.tgz"
+# The copy the server installs at start (packed into its jar), kept equal to the build's output.
+SERVER_PKG="$REPO/src/main/resources/ig/health.workwell.fhir.ig.tgz"

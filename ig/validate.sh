@@ -17,8 +17,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
 
 # (re)build first, so that the check is always of the current sources; WORKWELL_IG_SKIP_BUILD=1 checks the last build
+server_package_before=$(sha256sum < "$SERVER_PKG")
 if [ "${WORKWELL_IG_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$TGZ" ] || [ ! -f "$BUILD/lib/.complete" ]; then
   "$IG_DIR/build.sh"
+fi
+# the build is reproducible, so the package the server installs must be byte for byte the one just built
+if [ "$server_package_before" != "$(sha256sum < "$SERVER_PKG")" ]; then
+  echo "src/main/resources/ig/health.workwell.fhir.ig.tgz was not built from the current FSH sources;" \
+       "ig/build.sh has now rebuilt it: commit it" >&2
+  exit 1
 fi
 
 # the definitions go in as one folder per kind; examples and invalid examples as they are

@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
+import health.workwell.conformance.ProfilesInCapabilityStatement;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
 import health.workwell.server.limits.BundleEntryLimit;
@@ -55,6 +56,7 @@ public class FhirServerConfig {
 			ValueSetOperationProvider valueSetOperations,
 			RiskAssessOperation riskAssess,
 			TierOperation tier,
+			ProfilesInCapabilityStatement profilesInCapabilityStatement,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -86,6 +88,7 @@ public class FhirServerConfig {
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
 		server.registerInterceptor(new FhirInteractionTagger());
 		server.registerInterceptor(new CapabilityStatementAdditions(version()));
+		server.registerInterceptor(profilesInCapabilityStatement);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		return server;
 	}

@@ -11,7 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The real server on a random port with an in-memory H2 database and an in-heap Lucene index. Every
  * test class carrying this annotation shares one Spring context (and so one database). Metrics export
- * is on (Spring Boot tests turn it off by default) so the Prometheus endpoint can be tested.
+ * is on (Spring Boot tests turn it off by default) so the Prometheus endpoint can be tested. A further
+ * implementation guide package (src/test/ig-package, packed by src/test/prepare-test-inputs.sh) is
+ * installed from the packages folder.
  */
 @AutoConfigureObservability
 @Target(ElementType.TYPE)
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 			"spring.datasource.url=jdbc:h2:mem:workwell-it;DB_CLOSE_DELAY=-1",
 			"spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
 			"workwell.data-dir=target/it-data",
-			"workwell.batch.maintenance-interval-millis=500"
+			"workwell.batch.maintenance-interval-millis=500",
+			"workwell.conformance.packages-dir=target/test-ig-packages"
 		})
 public @interface H2Server {}
