@@ -16,6 +16,11 @@ final class Codes {
 	static final String WORKWELL = "http://workwell.health/fhir";
 	static final String RISK_MODEL_SYSTEM = WORKWELL + "/CodeSystem/risk-model";
 	static final String RISK_TIER_SYSTEM = WORKWELL + "/CodeSystem/risk-tier";
+	/** Canonical URL of a WorkWell profile (the IG's StructureDefinition id). */
+	static String profile(String id) {
+		return WORKWELL + "/StructureDefinition/" + id;
+	}
+
 	static final String ASSESSMENT_ID_SYSTEM = WORKWELL + "/NamingSystem/risk-assessment";
 	static final String PSYCHOLOGICAL_SEVERITY_SYSTEM = WORKWELL + "/CodeSystem/psychological-severity";
 	/** v3 ObservationInterpretation "questionable" as WorkWell marks implausible device readings. */

@@ -30,6 +30,7 @@ final class RiskAssessments {
 
 	static RiskAssessment start(ModelId model, String display, Patient patient, LocalDate date, List<Resource> basis) {
 		RiskAssessment assessment = new RiskAssessment();
+		assessment.getMeta().addProfile(Codes.profile("workwell-risk-assessment"));
 		String patientId = patient.getIdElement().getIdPart();
 		assessment.addIdentifier().setSystem(Codes.ASSESSMENT_ID_SYSTEM).setValue(patientId + "/" + model.code());
 		assessment.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL);

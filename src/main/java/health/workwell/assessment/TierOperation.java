@@ -105,6 +105,7 @@ public class TierOperation {
 	private static CarePlan carePlan(String patientId, Tier tier, PsychologicalTier psychological, RiskAssessment composite, Date now) {
 		ManagementGroup group = ManagementGroup.of(tier);
 		CarePlan plan = new CarePlan();
+		plan.getMeta().addProfile(Codes.profile("workwell-care-plan"));
 		plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
 		plan.setIntent(CarePlan.CarePlanIntent.PLAN);
 		plan.setSubject(new Reference("Patient/" + patientId));
@@ -130,6 +131,7 @@ public class TierOperation {
 	private static Flag flag(String patientId, Tier tier, RiskAssessment composite, Date now) {
 		boolean raised = tier == Tier.HIGH || tier == Tier.VERY_HIGH;
 		Flag flag = new Flag();
+		flag.getMeta().addProfile(Codes.profile("workwell-flag"));
 		flag.setStatus(raised ? Flag.FlagStatus.ACTIVE : Flag.FlagStatus.INACTIVE);
 		flag.setSubject(new Reference("Patient/" + patientId));
 		flag.addCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/flag-category", "clinical", "Clinical")));
@@ -143,6 +145,7 @@ public class TierOperation {
 
 	private static Task crisisTask(String patientId, RiskAssessment screen, Date now) {
 		Task task = new Task();
+		task.getMeta().addProfile(Codes.profile("workwell-crisis-task"));
 		task.setStatus(Task.TaskStatus.REQUESTED);
 		task.setIntent(Task.TaskIntent.ORDER);
 		task.setPriority(Task.TaskPriority.STAT);
