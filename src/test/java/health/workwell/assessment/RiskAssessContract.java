@@ -154,6 +154,9 @@ abstract class RiskAssessContract {
 		assertThat(chinaPar.getBasis()).extracting(Reference::getReference)
 				.contains(patient.getValue(), cholesterol.getValue());
 		assertThat(chinaPar.getIdElement().getIdPart()).as("stored").isNotBlank();
+		// stored, so it passed the server's validation against the profile it claims
+		assertThat(chinaPar.getMeta().getProfile()).extracting(org.hl7.fhir.r4.model.PrimitiveType::getValue)
+				.containsExactly("http://workwell.health/fhir/StructureDefinition/workwell-risk-assessment");
 
 		assertThat(byModel(result, "framingham-cvd-lipid").getPredictionFirstRep().getProbabilityDecimalType().getValue())
 				.isPositive();
@@ -263,6 +266,11 @@ abstract class RiskAssessContract {
 		assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo(patient.getIdPart() + "/crisis-task/1");
 		assertThat(task.getFocus().getReference())
 				.isEqualTo(byModel(assessed, "phq-9").getIdElement().toUnqualifiedVersionless().getValue());
+		// stored, so each passed the server's validation against the profile it claims
+		assertThat(java.util.List.of(plan, flag, task)).extracting(r -> r.getMeta().getProfile().get(0).getValue()).containsExactly(
+				"http://workwell.health/fhir/StructureDefinition/workwell-care-plan",
+				"http://workwell.health/fhir/StructureDefinition/workwell-flag",
+				"http://workwell.health/fhir/StructureDefinition/workwell-crisis-task");
 
 		Bundle second = tier();
 		assertThat(only(second, org.hl7.fhir.r4.model.CarePlan.class).getIdElement().getIdPart()).isEqualTo(plan.getIdElement().getIdPart());
