@@ -7,23 +7,48 @@ POST Patient/{id}/$risk-assess (persist=false, and persist=true) sequentially an
 percentiles and throughput. Talks only to the server given (default http://127.0.0.1:8080/fhir).
 
 Usage: bench/risk_assess.py [--base URL] [--calls N]
-Start the server first, e.g. SPRING_PROFILES_ACTIVE=postgres ... java -jar target/workwell-fhir-server.jar
+Start the server first with a bootstrap administrator client, e.g.
+  WORKWELL_ADMIN_CLIENT_ID=bench WORKWELL_ADMIN_CLIENT_SECRET=... SPRING_PROFILES_ACTIVE=postgres ... java -jar target/workwell-fhir-server.jar
+and run this script with the same two environment variables (it gets its access token from the server).
 """
 import argparse
 import datetime
 import json
 import statistics
+import base64
+import os
 import time
+import urllib.parse
 import urllib.request
 import uuid
 
 LOINC = "http://loinc.org"
 
 
+TOKEN = {"value": None, "renew_after": 0.0}
+
+
+def access_token(base):
+    """A system/*.cruds token of the bootstrap administrator client (WORKWELL_ADMIN_CLIENT_ID/_SECRET)."""
+    if TOKEN["value"] and time.time() < TOKEN["renew_after"]:
+        return TOKEN["value"]
+    client = os.environ["WORKWELL_ADMIN_CLIENT_ID"] + ":" + os.environ["WORKWELL_ADMIN_CLIENT_SECRET"]
+    req = urllib.request.Request(base.rsplit("/fhir", 1)[0] + "/oauth2/token", method="POST",
+                                 data=urllib.parse.urlencode({"grant_type": "client_credentials",
+                                                              "scope": "system/*.cruds"}).encode(),
+                                 headers={"Authorization": "Basic " + base64.b64encode(client.encode()).decode(),
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=30) as response:
+        token = json.loads(response.read())
+    TOKEN.update(value=token["access_token"], renew_after=time.time() + token["expires_in"] - 30)
+    return TOKEN["value"]
+
+
 def request(method, url, body=None):
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/fhir+json", "Accept": "application/fhir+json"})
+                                 headers={"Content-Type": "application/fhir+json", "Accept": "application/fhir+json",
+                                          "Authorization": "Bearer " + access_token(url.split("/fhir")[0] + "/fhir")})
     with urllib.request.urlopen(req, timeout=120) as response:
         return json.loads(response.read() or b"{}")
 

@@ -21,6 +21,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
 import health.workwell.conformance.ProfilesInCapabilityStatement;
+import health.workwell.security.SmartCapabilityStatement;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
 import health.workwell.server.limits.BundleEntryLimit;
@@ -57,6 +58,7 @@ public class FhirServerConfig {
 			RiskAssessOperation riskAssess,
 			TierOperation tier,
 			ProfilesInCapabilityStatement profilesInCapabilityStatement,
+			SmartCapabilityStatement smartCapabilityStatement,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -89,6 +91,7 @@ public class FhirServerConfig {
 		server.registerInterceptor(new FhirInteractionTagger());
 		server.registerInterceptor(new CapabilityStatementAdditions(version()));
 		server.registerInterceptor(profilesInCapabilityStatement);
+		server.registerInterceptor(smartCapabilityStatement);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		return server;
 	}

@@ -2,6 +2,7 @@ package health.workwell.conformance;
 
 import ca.uhn.fhir.parser.IParser;
 import health.workwell.testsupport.FhirClients;
+import health.workwell.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +35,11 @@ final class FhirHttp {
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final String base;
+	private final int port;
 
 	FhirHttp(int port) {
 		this.base = FhirClients.baseUrl(port);
+		this.port = port;
 	}
 
 	Response get(String path) throws Exception {
@@ -63,6 +66,7 @@ final class FhirHttp {
 		HttpResponse<String> response = HTTP.send(request
 				.header("Content-Type", "application/fhir+json")
 				.header("Accept", "application/fhir+json")
+				.header("Authorization", "Bearer " + TestTokens.admin(port))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return new Response(response.statusCode(), response.body());
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.H2Server;
+import health.workwell.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,7 @@ class BadInputIT {
 	}
 
 	private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + path))
+		return HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + path)
 				.header("Content-Type", contentType)
 				.header("Accept", "application/fhir+json")
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -42,8 +43,7 @@ class BadInputIT {
 	private void assertRefused(HttpResponse<String> response, int status, String diagnosticsFragment) throws Exception {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"").contains(diagnosticsFragment);
-		HttpResponse<String> search = HTTP.send(HttpRequest.newBuilder(
-				URI.create(FhirClients.baseUrl(port) + "/Patient?family=" + family + "&_summary=count")).GET().build(),
+		HttpResponse<String> search = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/Patient?family=" + family + "&_summary=count").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(search.body()).as("nothing stored").contains("\"total\":0");
 	}
@@ -117,7 +117,7 @@ class BadInputIT {
 		byte[] body = ("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"" + family + "\",\"text\":\"" + padding + "\"}]}")
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		// An InputStream publisher has no known length, so the body goes chunked, with no Content-Length.
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/Patient"))
+		HttpResponse<String> response = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/Patient")
 				.header("Content-Type", "application/fhir+json")
 				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -126,8 +126,7 @@ class BadInputIT {
 
 	@Test
 	void unknownSearchParameterIsRefused() throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-				URI.create(FhirClients.baseUrl(port) + "/Patient?favourite-colour=blue")).GET().build(),
+		HttpResponse<String> response = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/Patient?favourite-colour=blue").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("OperationOutcome").contains("favourite-colour");
@@ -135,8 +134,7 @@ class BadInputIT {
 
 	@Test
 	void unknownSearchParameterIsDroppedWhenTheClientPrefersLenient() throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-				URI.create(FhirClients.baseUrl(port) + "/Patient?favourite-colour=blue&family=" + family))
+		HttpResponse<String> response = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/Patient?favourite-colour=blue&family=" + family)
 				.header("Prefer", "handling=lenient").GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"total\":0");

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import health.workwell.testsupport.FhirClients;
+import health.workwell.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -339,7 +340,7 @@ abstract class FhirPersistenceContract {
 
 	/** Runs the Bulk Data kick-off / poll / download cycle and returns all NDJSON output. */
 	private String runExport(String kickOffPath) throws Exception {
-		HttpResponse<String> kickOff = HTTP.send(HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/" + kickOffPath))
+		HttpResponse<String> kickOff = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/" + kickOffPath)
 				.header("Accept", "application/fhir+json").header("Prefer", "respond-async").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
@@ -347,7 +348,7 @@ abstract class FhirPersistenceContract {
 
 		HttpResponse<String>[] done = new HttpResponse[1];
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			HttpResponse<String> poll = HTTP.send(HttpRequest.newBuilder(URI.create(statusUrl)).GET().build(),
+			HttpResponse<String> poll = HTTP.send(TestTokens.authorized(port, statusUrl).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(poll.statusCode()).isIn(200, 202);
 			done[0] = poll;
@@ -356,7 +357,7 @@ abstract class FhirPersistenceContract {
 		Matcher urls = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"").matcher(done[0].body());
 		StringBuilder all = new StringBuilder();
 		while (urls.find()) {
-			HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(urls.group(1)))
+			HttpResponse<String> file = HTTP.send(TestTokens.authorized(port, urls.group(1))
 					.header("Accept", "application/fhir+ndjson").GET().build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(file.statusCode()).isEqualTo(200);
 			all.append(file.body());

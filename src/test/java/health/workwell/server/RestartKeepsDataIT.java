@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.workwell.WorkWellApplication;
 import health.workwell.testsupport.FhirClients;
+import health.workwell.testsupport.TestTokens;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -27,7 +28,8 @@ class RestartKeepsDataIT {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(WorkWellApplication.class)
-				.run("--server.port=0", "--workwell.data-dir=" + dataDir);
+				.run("--server.port=0", "--workwell.data-dir=" + dataDir,
+						"--" + TestTokens.ADMIN_CLIENT_PROPERTIES_ID, "--" + TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET);
 	}
 
 	private static IGenericClient client(ConfigurableApplicationContext context) {

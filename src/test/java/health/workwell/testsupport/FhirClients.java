@@ -1,7 +1,10 @@
 package health.workwell.testsupport;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 
 /** HAPI FHIR clients for a server under test. */
@@ -20,7 +23,18 @@ public final class FhirClients {
 		return "http://127.0.0.1:" + port + "/fhir";
 	}
 
+	/** A client that authenticates as the test administrator ({@link TestTokens}). */
 	public static IGenericClient client(int port) {
-		return R4.newRestfulGenericClient(baseUrl(port));
+		IGenericClient client = R4.newRestfulGenericClient(baseUrl(port));
+		client.registerInterceptor(new IClientInterceptor() {
+			@Override
+			public void interceptRequest(IHttpRequest request) {
+				request.addHeader("Authorization", "Bearer " + TestTokens.admin(port));
+			}
+
+			@Override
+			public void interceptResponse(IHttpResponse response) {}
+		});
+		return client;
 	}
 }

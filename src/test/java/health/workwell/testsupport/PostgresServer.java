@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = {
 			"spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
 			"workwell.data-dir=target/it-data-pg",
-			"workwell.batch.maintenance-interval-millis=500"
+			"workwell.batch.maintenance-interval-millis=500",
+			TestTokens.ADMIN_CLIENT_PROPERTIES_ID,
+			TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET
 		})
 @ContextConfiguration(initializers = TestPostgres.Initializer.class)
 public @interface PostgresServer {}

@@ -1,0 +1,21 @@
+package health.workwell.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code workwell.security} (docs/security.md).
+ *
+ * @param issuer the authorization server's public URL (tokens' {@code iss}; the FHIR base, and so the
+ *     tokens' {@code aud}, is this plus {@code /fhir}); empty: taken from each request's own URL
+ * @param signingKeyFile the RSA key (JWK, JSON) that signs access tokens; made on first start. Nodes
+ *     that share a database must share this file
+ * @param backendTokenLifetime lifetime of tokens issued by the client-credentials grant (SMART Backend
+ *     Services: at most five minutes)
+ */
+@ConfigurationProperties("workwell.security")
+public record SecurityProperties(
+		@DefaultValue("") String issuer,
+		@DefaultValue("./data/keys/token-signing-key.json") String signingKeyFile,
+		@DefaultValue("5m") Duration backendTokenLifetime) {}

@@ -1,0 +1,82 @@
+package health.workwell.testsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Access tokens for the servers under test, from their own embedded authorization server: the
+ * bootstrap administrator client (client credentials, {@code system/*.cruds}) that the test servers
+ * are started with. A token is reused until a minute before it expires.
+ */
+public final class TestTokens {
+
+	public static final String ADMIN_CLIENT_ID = "test-admin";
+	public static final String ADMIN_CLIENT_SECRET = "test-admin-secret";
+	/** Spring properties that create the bootstrap administrator, as the environment variables would. */
+	public static final String ADMIN_CLIENT_PROPERTIES_ID = "WORKWELL_ADMIN_CLIENT_ID=" + ADMIN_CLIENT_ID;
+	public static final String ADMIN_CLIENT_PROPERTIES_SECRET = "WORKWELL_ADMIN_CLIENT_SECRET=" + ADMIN_CLIENT_SECRET;
+
+	private record Token(String value, Instant renewAfter) {}
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	private static final Map<Integer, Token> BY_PORT = new ConcurrentHashMap<>();
+
+	private TestTokens() {}
+
+	/** A valid administrator access token for the server on this port. */
+	public static String admin(int port) {
+		Token token = BY_PORT.get(port);
+		if (token == null || Instant.now().isAfter(token.renewAfter())) {
+			token = request(port, ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET, "system/*.cruds");
+			BY_PORT.put(port, token);
+		}
+		return token.value();
+	}
+
+	/** A request to the server on this port carrying an administrator token. */
+	public static HttpRequest.Builder authorized(int port, String url) {
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + admin(port));
+	}
+
+	/** The token endpoint's raw answer to a client-credentials request. */
+	public static HttpResponse<String> tokenResponse(int port, String clientId, String secret, String scope) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		try {
+			return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+					.header("Authorization", "Basic " + basic)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+							+ java.net.URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Token request(int port, String clientId, String secret, String scope) {
+		HttpResponse<String> response = tokenResponse(port, clientId, secret, scope);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("No token from the test server: " + response.statusCode() + " " + response.body());
+		}
+		try {
+			Map<String, Object> body = new ObjectMapper().readValue(response.body(), Map.class);
+			long lifetime = ((Number) body.get("expires_in")).longValue();
+			return new Token((String) body.get("access_token"), Instant.now().plus(Duration.ofSeconds(lifetime - 60)));
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+}
