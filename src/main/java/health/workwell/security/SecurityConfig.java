@@ -61,8 +61,8 @@ public class SecurityConfig {
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 						// operators scrape metrics from inside the network; no personal data in them
 						.requestMatchers("/actuator/prometheus").permitAll()
-						// until scopes and roles are enforced resource by resource, only a full system scope gets in
-						.requestMatchers("/fhir", "/fhir/**").hasAuthority("SCOPE_" + BootstrapClients.ADMIN_SCOPE)
+						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server
+						.requestMatchers("/fhir", "/fhir/**").authenticated()
 						.anyRequest().denyAll())
 				.oauth2ResourceServer(resourceServer -> resourceServer
 						.jwt(jwt -> jwt.decoder(tokens))

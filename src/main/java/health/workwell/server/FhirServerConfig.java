@@ -21,6 +21,9 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
 import health.workwell.conformance.ProfilesInCapabilityStatement;
+import health.workwell.security.CompartmentRules;
+import health.workwell.security.PatientSearchNarrowing;
+import health.workwell.security.ScopeCheck;
 import health.workwell.security.SmartCapabilityStatement;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
@@ -81,6 +84,11 @@ public class FhirServerConfig {
 		pagingProvider.setMaximumPageSize(properties.search().maxPageSize());
 		server.setPagingProvider(pagingProvider);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+
+		// access: scopes first, then search narrowing and the compartment rules (security package)
+		server.registerInterceptor(new ScopeCheck());
+		server.registerInterceptor(new PatientSearchNarrowing());
+		server.registerInterceptor(new CompartmentRules());
 
 		SearchPreferHandlingInterceptor unknownParameters = new SearchPreferHandlingInterceptor(searchParamRegistry);
 		unknownParameters.setDefaultBehaviour(PreferHandlingEnum.STRICT);

@@ -3,12 +3,6 @@ package health.workwell.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import health.workwell.testsupport.H2Server;
 import health.workwell.testsupport.TestTokens;
@@ -16,12 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,8 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2Server
 class FhirApiAuthenticationIT {
 
-	/** The H2Server's data directory holds the signing key, so the tests can sign tokens of their own. */
-	private static final Path SIGNING_KEY = Path.of("target/it-data/keys/token-signing-key.json");
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -52,14 +40,8 @@ class FhirApiAuthenticationIT {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private String signed(String issuer, String audience, String scope, Instant expires) throws Exception {
-		RSAKey key = JWK.parse(Files.readString(SIGNING_KEY)).toRSAKey();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder()
-				.issuer(issuer).audience(audience).subject("test").claim("scope", scope)
-				.issueTime(new Date()).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString()).build();
-		SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		token.sign(new RSASSASigner(key));
-		return token.serialize();
+	private String signed(String issuer, String audience, String scope, Instant expires) {
+		return TestTokens.signed(issuer, audience, scope, null, expires);
 	}
 
 	private void assertUnauthorized(HttpResponse<String> response) {
@@ -163,7 +145,7 @@ class FhirApiAuthenticationIT {
 	}
 
 	@Test
-	void aTokenWithoutTheSystemScopeIsForbiddenUntilScopesAreEnforced() throws Exception {
+	void aPatientScopeWithoutAPatientInContextGrantsNothing() throws Exception {
 		HttpResponse<String> response = get("/fhir/Patient", signed(origin(), origin() + "/fhir", "patient/*.rs",
 				Instant.now().plusSeconds(120)));
 

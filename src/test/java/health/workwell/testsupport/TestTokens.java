@@ -65,6 +65,39 @@ public final class TestTokens {
 		}
 	}
 
+	/** The signing key of the H2 test server ({@link H2Server}'s data directory). */
+	private static final java.nio.file.Path H2_SIGNING_KEY = java.nio.file.Path.of("target/it-data/keys/token-signing-key.json");
+
+	/**
+	 * A token signed with the H2 test server's own key, with the claims a test chooses: how tests
+	 * stand in for the SMART launches that are not built yet, and forge bad tokens.
+	 */
+	public static String signed(String issuer, String audience, String scope, String patient, Instant expires) {
+		try {
+			com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWK.parse(java.nio.file.Files.readString(H2_SIGNING_KEY)).toRSAKey();
+			com.nimbusds.jwt.JWTClaimsSet.Builder claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+					.issuer(issuer).audience(audience).subject("test").claim("scope", scope)
+					.issueTime(new java.util.Date()).expirationTime(java.util.Date.from(expires))
+					.jwtID(java.util.UUID.randomUUID().toString());
+			if (patient != null) {
+				claims.claim("patient", patient);
+			}
+			com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
+					new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+					claims.build());
+			token.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+			return token.serialize();
+		} catch (Exception e) {
+			throw new IllegalStateException("Could not sign a test token", e);
+		}
+	}
+
+	/** A token for the H2 test server on this port with these scopes and, if not null, this patient in context. */
+	public static String signed(int port, String scope, String patient) {
+		String origin = "http://127.0.0.1:" + port;
+		return signed(origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300));
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Token request(int port, String clientId, String secret, String scope) {
 		HttpResponse<String> response = tokenResponse(port, clientId, secret, scope);

@@ -1,0 +1,103 @@
+package health.workwell.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import health.workwell.security.SmartScope.Interaction;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * The first gate: does the token hold a scope whose letter allows this interaction on this resource
+ * type (SMART v2: {@code c}reate, {@code r}ead/vread/instance history, {@code u}pdate/patch,
+ * {@code d}elete, {@code s}earch/type history)? A batch or transaction is checked entry by entry and
+ * refused whole when one entry is not allowed. A type that is not granted gets 403, not an empty
+ * result. Which records may be reached (the patient's compartment) is {@link CompartmentRules}' part.
+ */
+@Interceptor
+public class ScopeCheck {
+
+	/** Operations that read like a search of their resource type. */
+	private static final Set<String> SEARCH_LIKE_OPERATIONS = Set.of("$lastn");
+	/** Operations that check a resource without storing or returning any. */
+	private static final Set<String> DATA_FREE_OPERATIONS = Set.of("$validate");
+
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	public void check(RequestDetails request, RestOperationTypeEnum operation) {
+		GrantedAccess access = GrantedAccess.current();
+		switch (operation) {
+			case METADATA, GET_PAGE -> {}
+			case TRANSACTION, BATCH -> checkEntries(access, (Bundle) request.getResource());
+			case EXTENDED_OPERATION_SERVER, EXTENDED_OPERATION_TYPE, EXTENDED_OPERATION_INSTANCE ->
+					checkOperation(access, request.getResourceName(), request.getOperation());
+			case SEARCH_SYSTEM, HISTORY_SYSTEM -> require(access, "*", Interaction.SEARCH);
+			case SEARCH_TYPE, HISTORY_TYPE -> require(access, request.getResourceName(), Interaction.SEARCH);
+			case READ, VREAD, HISTORY_INSTANCE -> require(access, request.getResourceName(), Interaction.READ);
+			case CREATE -> require(access, request.getResourceName(), Interaction.CREATE);
+			case UPDATE, PATCH -> require(access, request.getResourceName(), Interaction.UPDATE);
+			case DELETE -> require(access, request.getResourceName(), Interaction.DELETE);
+			default -> throw refused("The access token's scopes do not allow " + operation);
+		}
+	}
+
+	private void checkEntries(GrantedAccess access, Bundle bundle) {
+		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+			String url = entry.getRequest().getUrl();
+			if (url == null || entry.getRequest().getMethod() == null) {
+				continue; // HAPI refuses the entry itself
+			}
+			String path = url.split("\\?", 2)[0];
+			String[] segments = path.split("/");
+			String type = segments[0];
+			boolean instance = segments.length > 1 && !segments[1].startsWith("$");
+			if (path.contains("$")) {
+				checkOperation(access, type, path.substring(path.indexOf('$')));
+				continue;
+			}
+			switch (entry.getRequest().getMethod()) {
+				case GET, HEAD -> require(access, type, instance ? Interaction.READ : Interaction.SEARCH);
+				case POST -> require(access, type, Interaction.CREATE);
+				case PUT, PATCH -> require(access, type, Interaction.UPDATE);
+				case DELETE -> require(access, type, Interaction.DELETE);
+				default -> throw refused("Unsupported entry method " + entry.getRequest().getMethod());
+			}
+		}
+	}
+
+	/**
+	 * {@code $everything} reads every type of the patient's record; {@code $lastn} is a search;
+	 * {@code $validate} touches no stored data. Every other operation (Bulk Data export, $risk-assess,
+	 * $tier, ...) needs a system scope with every letter on every type until the role policies say
+	 * who else may run it.
+	 */
+	private void checkOperation(GrantedAccess access, String type, String name) {
+		if ("$everything".equals(name)) {
+			require(access, "*", Interaction.READ);
+		} else if (SEARCH_LIKE_OPERATIONS.contains(name)) {
+			require(access, type, Interaction.SEARCH);
+		} else if (!DATA_FREE_OPERATIONS.contains(name)) {
+			boolean fullSystemScope = access.scopes().stream().anyMatch(s -> s.context() == SmartScope.Context.SYSTEM
+					&& "*".equals(s.resourceType()) && s.interactions().size() == Interaction.values().length);
+			if (!fullSystemScope) {
+				throw refused("The operation " + name + " needs the scope system/*.cruds");
+			}
+		}
+	}
+
+	private static void require(GrantedAccess access, String type, Interaction interaction) {
+		boolean allowed = "*".equals(type)
+				? access.effective().stream().anyMatch(s -> "*".equals(s.resourceType()) && s.interactions().contains(interaction))
+				: access.allows(type, interaction);
+		if (!allowed) {
+			throw refused("The access token's scopes do not allow " + interaction.name().toLowerCase(java.util.Locale.ROOT)
+					+ " of " + ("*".equals(type) ? "all resource types" : type));
+		}
+	}
+
+	private static ForbiddenOperationException refused(String message) {
+		return new ForbiddenOperationException(message);
+	}
+}
