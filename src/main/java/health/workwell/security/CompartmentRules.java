@@ -1,6 +1,9 @@
 package health.workwell.security;
 
+import ca.uhn.fhir.i18n.Msg;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
@@ -15,6 +18,23 @@ import org.hl7.fhir.r4.model.IdType;
  * and {@code $everything} of that patient only. Anything else is denied.
  */
 public class CompartmentRules extends AuthorizationInterceptor {
+
+	private static final java.util.Set<RestOperationTypeEnum> READS_BY_ID = java.util.EnumSet.of(
+			RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE,
+			RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE);
+
+	/**
+	 * A record the token may not reach answers a read by id exactly as a missing one does (404 with
+	 * HAPI's own wording), so that ids cannot be probed for existence. Other refusals stay 403.
+	 */
+	@Override
+	protected void handleDeny(RequestDetails request, Verdict verdict) {
+		if (READS_BY_ID.contains(request.getRestOperationType()) && request.getId() != null) {
+			throw new ResourceNotFoundException(Msg.code(2001) + "Resource "
+					+ request.getId().toUnqualifiedVersionless().getValue() + " is not known");
+		}
+		super.handleDeny(request, verdict);
+	}
 
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {

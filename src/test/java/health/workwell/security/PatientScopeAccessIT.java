@@ -85,8 +85,21 @@ class PatientScopeAccessIT {
 
 		assertThat(get(token, "/Patient/" + alice).statusCode()).isEqualTo(200);
 		assertThat(get(token, "/Observation/" + alicesObservation).statusCode()).isEqualTo(200);
-		assertThat(get(token, "/Patient/" + bob).statusCode()).isEqualTo(403);
-		assertThat(get(token, "/Observation/" + bobsObservation).statusCode()).isEqualTo(403);
+		assertThat(get(token, "/Patient/" + bob).statusCode()).isEqualTo(404);
+		assertThat(get(token, "/Observation/" + bobsObservation).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anotherPatientsRecordAnswersExactlyAsAMissingOne() throws Exception {
+		String token = asAlice("patient/*.rs");
+		String missing = java.util.UUID.randomUUID().toString();
+
+		HttpResponse<String> foreign = get(token, "/Observation/" + bobsObservation);
+		HttpResponse<String> absent = get(token, "/Observation/" + missing);
+
+		assertThat(foreign.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
+		assertThat(foreign.body().replace(bobsObservation, "ID")).isEqualTo(absent.body().replace(missing, "ID"));
+		assertThat(get(token, "/Observation/" + bobsObservation + "/_history/1").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -141,7 +154,7 @@ class PatientScopeAccessIT {
 		String token = asAlice("patient/*.rs");
 
 		assertThat(get(token, "/Patient/" + alice + "/$everything").statusCode()).isEqualTo(200);
-		assertThat(get(token, "/Patient/" + bob + "/$everything").statusCode()).isEqualTo(403);
+		assertThat(get(token, "/Patient/" + bob + "/$everything").statusCode()).isEqualTo(404);
 	}
 
 	@Test
