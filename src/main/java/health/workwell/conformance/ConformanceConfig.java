@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import java.nio.file.Path;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
@@ -42,12 +43,13 @@ public class ConformanceConfig {
 	@Bean
 	public PackageInstaller packageInstaller(
 			IPackageInstallerSvc installer,
+			IHapiPackageCacheManager packageCache,
 			DaoRegistry daos,
 			FhirContext fhirContext,
 			@Value("classpath:ig/health.workwell.fhir.ig.tgz") Resource ownPackage,
 			ConformanceProperties properties,
 			ImplementationGuidePackages packages) {
-		return new PackageInstaller(installer, daos, fhirContext, ownPackage, Path.of(properties.packagesDir()), packages);
+		return new PackageInstaller(installer, packageCache, daos, fhirContext, ownPackage, Path.of(properties.packagesDir()), packages);
 	}
 
 	/**

@@ -2,8 +2,10 @@ package health.workwell.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.ImplementationGuide;
@@ -35,13 +38,14 @@ public class PackageInstaller implements SmartInitializingSingleton {
 
 	/**
 	 * Conformance resources are installed; examples in a package are not. The ImplementationGuide is
-	 * stored separately (see {@link #storeImplementationGuide}).
+	 * stored separately, without its examples (see {@link #implementationGuide}).
 	 */
 	static final List<String> INSTALLED_TYPES = List.of(
 			"NamingSystem", "CodeSystem", "ValueSet", "ConceptMap", "StructureDefinition", "SearchParameter",
 			"OperationDefinition", "Questionnaire");
 
 	private final IPackageInstallerSvc installer;
+	private final IHapiPackageCacheManager packageCache;
 	private final DaoRegistry daos;
 	private final FhirContext fhirContext;
 	private final Resource ownPackage;
@@ -50,12 +54,14 @@ public class PackageInstaller implements SmartInitializingSingleton {
 
 	public PackageInstaller(
 			IPackageInstallerSvc installer,
+			IHapiPackageCacheManager packageCache,
 			DaoRegistry daos,
 			FhirContext fhirContext,
 			Resource ownPackage,
 			Path packagesDir,
 			ImplementationGuidePackages packages) {
 		this.installer = installer;
+		this.packageCache = packageCache;
 		this.daos = daos;
 		this.fhirContext = fhirContext;
 		this.ownPackage = ownPackage;
@@ -88,6 +94,11 @@ public class PackageInstaller implements SmartInitializingSingleton {
 
 	private InstalledPackage install(byte[] tgz, String source) throws IOException {
 		NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(tgz));
+		ImplementationGuide guide = implementationGuide(npm);
+		if (alreadyInstalled(npm, tgz)) {
+			log.info("Implementation guide {}#{} from {} is installed already, unchanged", npm.name(), npm.version(), source);
+			return describe(npm, guide);
+		}
 		long start = System.nanoTime();
 		PackageInstallationSpec spec = new PackageInstallationSpec()
 				.setName(npm.name())
@@ -101,10 +112,25 @@ public class PackageInstaller implements SmartInitializingSingleton {
 				.setFetchDependencies(false);
 		spec.setInstallResourceTypes(INSTALLED_TYPES);
 		installer.install(spec);
-		ImplementationGuide guide = storeImplementationGuide(npm);
+		if (guide != null) {
+			daos.getResourceDao(ImplementationGuide.class).update(guide, new SystemRequestDetails());
+		}
 		log.info("Installed implementation guide {}#{} from {} in {} ms", npm.name(), npm.version(), source,
 				(System.nanoTime() - start) / 1_000_000);
 		return describe(npm, guide);
+	}
+
+	/**
+	 * A restart need not install again what the database holds: the same package version with the
+	 * same bytes (HAPI keeps each installed package's contents).
+	 */
+	private boolean alreadyInstalled(NpmPackage npm, byte[] tgz) {
+		try {
+			IHapiPackageCacheManager.PackageContents stored = packageCache.loadPackageContents(npm.name(), npm.version());
+			return stored != null && Arrays.equals(stored.getBytes(), tgz);
+		} catch (ResourceNotFoundException notYet) {
+			return false;
+		}
 	}
 
 	/**
@@ -112,12 +138,11 @@ public class PackageInstaller implements SmartInitializingSingleton {
 	 * installed (sample people have no place in a production database), and a reference to a missing
 	 * resource would be refused.
 	 */
-	private ImplementationGuide storeImplementationGuide(NpmPackage npm) throws IOException {
+	private ImplementationGuide implementationGuide(NpmPackage npm) throws IOException {
 		ImplementationGuide guide = null;
 		for (String file : npm.listResources("ImplementationGuide")) {
 			guide = parse(npm, file, ImplementationGuide.class);
 			guide.getDefinition().getResource().removeIf(PackageInstaller::isExample);
-			daos.getResourceDao(ImplementationGuide.class).update(guide, new SystemRequestDetails());
 		}
 		return guide;
 	}

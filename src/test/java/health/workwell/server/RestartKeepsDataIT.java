@@ -1,13 +1,18 @@
 package health.workwell.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.workwell.WorkWellApplication;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
 import java.nio.file.Path;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The embedded default as a newcomer runs it (file-based H2 and a Lucene index on disk under the data
  * directory): stop the server, start it again on the same directory, and everything is still there,
- * including the full-text index.
+ * including the full-text index, and the implementation guide (not installed again) is still enforced.
  */
 class RestartKeepsDataIT {
 
@@ -58,6 +63,14 @@ class RestartKeepsDataIT {
 					.where(new ca.uhn.fhir.rest.gclient.StringClientParam("_content").matches().value("Durabler"))
 					.returnBundle(Bundle.class).execute();
 			assertThat(byContent.getEntry()).hasSize(1);
+			// the implementation guide is not installed again on a restart, and is still enforced
+			Observation exposure = new Observation();
+			exposure.setStatus(Observation.ObservationStatus.FINAL);
+			exposure.addCategory(new CodeableConcept(new Coding(
+					"http://workwell.health/fhir/CodeSystem/observation-category", "occupational-exposure", null)));
+			exposure.setCode(new CodeableConcept(new Coding("http://workwell.health/fhir/CodeSystem/hazard-agent", "noise", null)));
+			assertThatThrownBy(() -> client.create().resource(exposure).execute())
+					.isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("does not conform to http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure");
 		}
 	}
 }
