@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
+import health.workwell.audit.AuditTrail;
 import health.workwell.conformance.ProfilesInCapabilityStatement;
 import health.workwell.security.CompartmentRules;
 import health.workwell.security.PatientSearchNarrowing;
@@ -62,6 +63,7 @@ public class FhirServerConfig {
 			TierOperation tier,
 			ProfilesInCapabilityStatement profilesInCapabilityStatement,
 			SmartCapabilityStatement smartCapabilityStatement,
+			AuditTrail auditTrail,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -89,6 +91,7 @@ public class FhirServerConfig {
 		server.registerInterceptor(new ScopeCheck());
 		server.registerInterceptor(new PatientSearchNarrowing());
 		server.registerInterceptor(new CompartmentRules());
+		server.registerInterceptor(auditTrail);
 
 		SearchPreferHandlingInterceptor unknownParameters = new SearchPreferHandlingInterceptor(searchParamRegistry);
 		unknownParameters.setDefaultBehaviour(PreferHandlingEnum.STRICT);
