@@ -34,10 +34,6 @@ final class FhirAudience implements OAuth2TokenValidator<Jwt> {
 		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 	}
 
-	String fhirBase() {
-		return issuer() + FHIR_PATH;
-	}
-
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt token) {
 		String issuer = issuer();
