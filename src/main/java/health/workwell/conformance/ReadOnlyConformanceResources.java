@@ -1,12 +1,8 @@
 package health.workwell.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import health.workwell.server.ClientWriteGuard;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -16,10 +12,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * The conformance resources of an installed package are read-only through the API: a client may not
  * create, change or delete a resource whose canonical URL falls under a package's canonical base
  * (405). They change by installing a new package version. The package installer itself writes as the
- * system and is let through.
+ * system and is let through ({@link ClientWriteGuard}).
  */
-@Interceptor
-public class ReadOnlyConformanceResources {
+public class ReadOnlyConformanceResources extends ClientWriteGuard {
 
 	private final FhirContext fhirContext;
 	private final ImplementationGuidePackages packages;
@@ -29,26 +24,8 @@ public class ReadOnlyConformanceResources {
 		this.packages = packages;
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void created(RequestDetails request, IBaseResource resource) {
-		refuseIfPackaged(request, resource);
-	}
-
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	public void updated(RequestDetails request, IBaseResource previous, IBaseResource resource) {
-		refuseIfPackaged(request, previous);
-		refuseIfPackaged(request, resource);
-	}
-
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
-	public void deleted(RequestDetails request, IBaseResource resource) {
-		refuseIfPackaged(request, resource);
-	}
-
-	private void refuseIfPackaged(RequestDetails request, IBaseResource resource) {
-		if (request == null || request instanceof SystemRequestDetails || resource == null) {
-			return;
-		}
+	@Override
+	protected void refuseIfProtected(IBaseResource resource) {
 		String type = fhirContext.getResourceType(resource);
 		// canonical resources (StructureDefinition, ValueSet, ImplementationGuide, ...) are those with a url
 		if (fhirContext.getResourceDefinition(type).getChildByName("url") == null) {
