@@ -88,10 +88,8 @@ public class ScopeCheck {
 	}
 
 	private static void require(GrantedAccess access, String type, Interaction interaction) {
-		boolean allowed = "*".equals(type)
-				? access.effective().stream().anyMatch(s -> "*".equals(s.resourceType()) && s.interactions().contains(interaction))
-				: access.allows(type, interaction);
-		if (!allowed) {
+		// for "*" (system-wide search, $everything) only a wildcard scope matches: SmartScope.allows compares the types
+		if (!access.allows(type, interaction)) {
 			throw refused("The access token's scopes do not allow " + interaction.name().toLowerCase(java.util.Locale.ROOT)
 					+ " of " + ("*".equals(type) ? "all resource types" : type));
 		}
