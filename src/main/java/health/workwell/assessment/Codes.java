@@ -23,6 +23,14 @@ final class Codes {
 
 	static final String ASSESSMENT_ID_SYSTEM = WORKWELL + "/NamingSystem/risk-assessment";
 	static final String PSYCHOLOGICAL_SEVERITY_SYSTEM = WORKWELL + "/CodeSystem/psychological-severity";
+	static final String HAZARD_SYSTEM = WORKWELL + "/CodeSystem/hazard-agent";
+	static final String OBSERVATION_CATEGORY_SYSTEM = WORKWELL + "/CodeSystem/observation-category";
+	static final String OBSERVATION_CODE_SYSTEM = WORKWELL + "/CodeSystem/observation-code";
+	static final String EXPOSURE_METRIC_SYSTEM = WORKWELL + "/CodeSystem/exposure-metric";
+	static final String EXPOSURE_GRADE_SYSTEM = WORKWELL + "/CodeSystem/exposure-grade";
+	static final String EXAM_TYPE_SYSTEM = WORKWELL + "/CodeSystem/exam-type";
+	static final String EXAM_CONCLUSION_SYSTEM = WORKWELL + "/CodeSystem/exam-conclusion";
+	static final String OCCUPATIONAL_RISK_SYSTEM = WORKWELL + "/CodeSystem/occupational-risk";
 	/** v3 ObservationInterpretation "questionable" as WorkWell marks implausible device readings. */
 	static final String QUESTIONABLE = "QCL";
 
@@ -55,6 +63,11 @@ final class Codes {
 	static final List<String> ANTIHYPERTENSIVE_ATC = List.of("C02", "C03", "C07", "C08", "C09");
 
 	private Codes() {}
+
+	/** The code of the first coding of {@code system} in the concept, or null. */
+	static String codeIn(CodeableConcept concept, String system) {
+		return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+	}
 
 	static boolean hasLoinc(CodeableConcept concept, List<String> codes) {
 		return concept.getCoding().stream().anyMatch(c -> LOINC.equals(c.getSystem()) && codes.contains(c.getCode()));

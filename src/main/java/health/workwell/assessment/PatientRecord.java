@@ -36,10 +36,12 @@ final class PatientRecord {
 	private final List<MedicationRequest> medicationRequests;
 	private final List<FamilyMemberHistory> familyHistory;
 	private final List<QuestionnaireResponse> questionnaireResponses;
+	private final OccupationalRecord occupational;
 
 	private PatientRecord(Patient patient, List<Observation> observations, List<Condition> conditions,
 			List<MedicationStatement> medicationStatements, List<MedicationRequest> medicationRequests,
-			List<FamilyMemberHistory> familyHistory, List<QuestionnaireResponse> questionnaireResponses) {
+			List<FamilyMemberHistory> familyHistory, List<QuestionnaireResponse> questionnaireResponses,
+			OccupationalRecord occupational) {
 		this.patient = patient;
 		this.observations = observations;
 		this.conditions = conditions;
@@ -47,9 +49,11 @@ final class PatientRecord {
 		this.medicationRequests = medicationRequests;
 		this.familyHistory = familyHistory;
 		this.questionnaireResponses = questionnaireResponses;
+		this.occupational = occupational;
 	}
 
-	static PatientRecord read(DaoRegistry daos, Patient patient, RequestDetails request) {
+	/** Reads the record; the occupational part only {@code withOccupational} (three more searches). */
+	static PatientRecord read(DaoRegistry daos, Patient patient, RequestDetails request, boolean withOccupational) {
 		String subject = "Patient/" + patient.getIdElement().getIdPart();
 		SearchParameterMap observationSearch = SearchParameterMap.newSynchronous("subject", new ReferenceParam(subject));
 		TokenOrListParam codes = new TokenOrListParam();
@@ -67,7 +71,8 @@ final class PatientRecord {
 				search(daos, MedicationStatement.class, "subject", subject, request, null),
 				search(daos, MedicationRequest.class, "subject", subject, request, null),
 				search(daos, FamilyMemberHistory.class, "patient", subject, request, null),
-				search(daos, QuestionnaireResponse.class, "subject", subject, request, "authored"));
+				search(daos, QuestionnaireResponse.class, "subject", subject, request, "authored"),
+				withOccupational ? OccupationalRecord.read(daos, patient.getIdElement().getIdPart(), request) : OccupationalRecord.EMPTY);
 	}
 
 	private static <T extends IBaseResource> List<T> search(DaoRegistry daos, Class<T> type, String referenceParam,
@@ -79,7 +84,8 @@ final class PatientRecord {
 		return daos.getResourceDao(type).searchForResources(map, request);
 	}
 
-	private static boolean usable(Observation observation) {
+	/** Final, amended or corrected, and not marked questionable: the only Observations a model may read. */
+	static boolean usable(Observation observation) {
 		boolean finalStatus = switch (observation.getStatus() == null ? Observation.ObservationStatus.NULL : observation.getStatus()) {
 			case FINAL, AMENDED, CORRECTED -> true;
 			default -> false;
@@ -130,6 +136,10 @@ final class PatientRecord {
 				.filter(m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
 				.forEach(active::add);
 		return active;
+	}
+
+	OccupationalRecord occupational() {
+		return occupational;
 	}
 
 	List<FamilyMemberHistory> familyHistory() {

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import health.workwell.scoring.occupational.Gbz188Surveillance;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -60,7 +61,8 @@ public class RiskAssessOperation {
 				? LocalDate.now(ZoneId.systemDefault())
 				: LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
 		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
-		RiskAssessmentRun run = new RiskAssessmentRun(PatientRecord.read(daos, patient, request), assessmentDate).run(selected);
+		RiskAssessmentRun run = new RiskAssessmentRun(
+				PatientRecord.read(daos, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), assessmentDate).run(selected);
 
 		boolean store = persist == null || !Boolean.FALSE.equals(persist.getValue());
 		if (store) {

@@ -11,14 +11,18 @@ import health.workwell.scoring.cvd.TenYearRisk;
 import health.workwell.scoring.diabetes.AdaDiabetesRiskTest;
 import health.workwell.scoring.diabetes.ChineseDiabetesRiskScore;
 import health.workwell.scoring.diabetes.DiabetesScore;
+import health.workwell.scoring.occupational.Gbz188Surveillance;
+import health.workwell.scoring.occupational.OccupationalRiskPolicy;
 import health.workwell.scoring.psych.ScreeningQuestionnaire;
 import health.workwell.scoring.psych.ScreeningResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.RiskAssessment;
 
 /**
@@ -29,7 +33,8 @@ final class RiskAssessmentRun {
 
 	static final List<String> ALL_MODELS = List.of(FraminghamGeneralCvd.LIPID.code(), FraminghamGeneralCvd.OFFICE_BMI.code(),
 			ChinaPar.MODEL.code(), AdaDiabetesRiskTest.MODEL.code(), ChineseDiabetesRiskScore.MODEL.code(),
-			ScreeningQuestionnaire.PHQ_9.model().code(), ScreeningQuestionnaire.GAD_7.model().code(), CompositeIndex.MODEL.code());
+			ScreeningQuestionnaire.PHQ_9.model().code(), ScreeningQuestionnaire.GAD_7.model().code(), Gbz188Surveillance.MODEL.code(),
+			CompositeIndex.MODEL.code());
 
 	private static final List<String> CVD_INPUTS = List.of(AssessmentInputs.SEX, AssessmentInputs.AGE,
 			AssessmentInputs.TOTAL_CHOLESTEROL, AssessmentInputs.HDL, AssessmentInputs.SYSTOLIC, AssessmentInputs.TREATMENT,
@@ -85,6 +90,9 @@ final class RiskAssessmentRun {
 		}
 		if (models.contains(ScreeningQuestionnaire.GAD_7.model().code())) {
 			screening(ScreeningQuestionnaire.GAD_7, Codes.GAD7_ITEMS, "GAD-7 anxiety screen");
+		}
+		if (models.contains(Gbz188Surveillance.MODEL.code())) {
+			occupationalSurveillance();
 		}
 		if (models.contains(CompositeIndex.MODEL.code())) {
 			composite();
@@ -161,6 +169,45 @@ final class RiskAssessmentRun {
 		}
 		notComputable.add(questionnaire.model().code() + ": no completed response");
 		return null;
+	}
+
+	/** One assessment for all current exposures: a prediction per hazard with its class and exam schedule. */
+	private void occupationalSurveillance() {
+		OccupationalSurveillance surveillance = new OccupationalSurveillance(record.occupational(), date);
+		surveillance.notComputable.forEach(reason -> notComputable.add(Gbz188Surveillance.MODEL.code() + ": " + reason));
+		if (surveillance.plans.isEmpty()) {
+			if (surveillance.notComputable.isEmpty()) {
+				notComputable.add(Gbz188Surveillance.MODEL.code() + ": no current occupational exposure recorded");
+			}
+			return;
+		}
+		Set<Resource> basis = new LinkedHashSet<>();
+		surveillance.plans.forEach(hazard -> {
+			basis.add(hazard.exposure());
+			hazard.lastExam().ifPresent(basis::add);
+			basis.addAll(hazard.lastReports());
+		});
+		RiskAssessment assessment = RiskAssessments.start(Gbz188Surveillance.MODEL, "GBZ 188-2014 occupational health surveillance",
+				record.patient(), date, List.copyOf(basis));
+		for (OccupationalSurveillance.HazardPlan hazard : surveillance.plans) {
+			RiskAssessment.RiskAssessmentPredictionComponent prediction = assessment.addPrediction();
+			prediction.getOutcome().addCoding(hazard.hazard().copy()).setText("Occupational disease from " + hazard.hazard().getCode());
+			RiskAssessments.qualitative(prediction, Codes.OCCUPATIONAL_RISK_SYSTEM, hazard.risk().name().toLowerCase(Locale.ROOT));
+			prediction.setRationale(rationale(hazard));
+		}
+		assessment.addNote().setText("occupational risk (red/yellow/green) by WorkWell policy " + OccupationalRiskPolicy.VERSION);
+		assessments.add(assessment);
+	}
+
+	private static String rationale(OccupationalSurveillance.HazardPlan hazard) {
+		var plan = hazard.plan();
+		if (!plan.required()) {
+			return plan.source() + ": no periodic surveillance required at this exposure level";
+		}
+		return plan.source() + ": periodic exam every " + plan.intervalMonths() + " months (GBZ 188 interval "
+				+ plan.gbzIntervalMonths() + ", occupational risk " + hazard.risk().name().toLowerCase(Locale.ROOT) + "); items: "
+				+ plan.items().stream().map(item -> item.nameEn()).collect(java.util.stream.Collectors.joining(", "))
+				+ "; next exam due " + hazard.due();
 	}
 
 	private void composite() {

@@ -182,7 +182,8 @@ abstract class RiskAssessContract {
 		OperationOutcome notComputable = result.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
 				.filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast).findFirst().orElseThrow();
 		assertThat(notComputable.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
-				.containsExactly("not computable: gad-7: no completed response");
+				.containsExactly("not computable: gad-7: no completed response",
+						"not computable: gbz188-surveillance: no current occupational exposure recorded");
 
 		assertThat(stored()).hasSize(7);
 	}
@@ -282,6 +283,137 @@ abstract class RiskAssessContract {
 	@Test
 	void tierBeforeAnyAssessmentIs400() {
 		assertThatThrownBy(this::tier).isInstanceOf(InvalidRequestException.class).hasMessageContaining("run $risk-assess first");
+	}
+
+	private static final String WW = "http://workwell.health/fhir/CodeSystem/";
+
+	/** An exposure as the occupational-exposure profile has it (the IG's example shape). */
+	private Observation exposure(String hazard, double level, String unit, String metric, String grade, String start, String end) {
+		Observation exposure = new Observation();
+		exposure.getMeta().addProfile("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure");
+		exposure.setStatus(Observation.ObservationStatus.FINAL);
+		exposure.addCategory(new CodeableConcept(new Coding(WW + "observation-category", "occupational-exposure", null)));
+		exposure.setCode(new CodeableConcept(new Coding(WW + "hazard-agent", hazard, null)));
+		exposure.setSubject(new Reference(patient));
+		exposure.setEffective(new org.hl7.fhir.r4.model.Period().setStartElement(new DateTimeType(start))
+				.setEndElement(end == null ? null : new DateTimeType(end)));
+		exposure.setValue(new Quantity().setValue(level).setSystem("http://unitsofmeasure.org").setCode(unit).setUnit(unit));
+		exposure.setMethod(new CodeableConcept(new Coding(WW + "exposure-metric", metric, null)));
+		if (grade != null) {
+			exposure.addComponent().setCode(new CodeableConcept(new Coding(WW + "observation-code", "exposure-grade", null)))
+					.setValue(new CodeableConcept(new Coding(WW + "exposure-grade", grade, null)));
+		}
+		return exposure;
+	}
+
+	/** A finished periodic exam for {@code hazard} on {@code day}, and its report with {@code conclusion}. */
+	private void exam(String hazard, String day, String conclusion) {
+		org.hl7.fhir.r4.model.Encounter exam = new org.hl7.fhir.r4.model.Encounter();
+		exam.getMeta().addProfile("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exam-encounter");
+		exam.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.FINISHED);
+		exam.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+		exam.addType(new CodeableConcept(new Coding(WW + "exam-type", "periodic", null)));
+		exam.setSubject(new Reference(patient));
+		exam.setPeriod(new org.hl7.fhir.r4.model.Period().setStartElement(new DateTimeType(day + "T08:30:00+08:00")));
+		exam.addReasonCode(new CodeableConcept(new Coding(WW + "hazard-agent", hazard, null)));
+		IdType examId = create(exam);
+		org.hl7.fhir.r4.model.DiagnosticReport report = new org.hl7.fhir.r4.model.DiagnosticReport();
+		report.getMeta().addProfile("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exam-report");
+		report.setStatus(org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.FINAL);
+		report.addCategory(new CodeableConcept(new Coding(WW + "observation-category", "occupational-health", null)));
+		report.setCode(new CodeableConcept(new Coding(WW + "exam-type", "periodic", null)));
+		report.setSubject(new Reference(patient));
+		report.setEncounter(new Reference(examId));
+		report.setEffective(new DateTimeType(day));
+		report.setIssuedElement(new org.hl7.fhir.r4.model.InstantType(day + "T16:00:00+08:00"));
+		report.setConclusion("periodic exam for " + hazard);
+		report.addConclusionCode(new CodeableConcept(new Coding(WW + "exam-conclusion", conclusion, null)));
+		create(report);
+	}
+
+	private static java.util.Map<String, RiskAssessment.RiskAssessmentPredictionComponent> byHazard(RiskAssessment surveillance) {
+		java.util.Map<String, RiskAssessment.RiskAssessmentPredictionComponent> byHazard = new java.util.TreeMap<>();
+		surveillance.getPrediction().forEach(p -> byHazard.put(p.getOutcome().getCodingFirstRep().getCode(), p));
+		return byHazard;
+	}
+
+	private List<org.hl7.fhir.r4.model.ServiceRequest> examRequests(String status) {
+		return client.search().forResource(org.hl7.fhir.r4.model.ServiceRequest.class)
+				.where(org.hl7.fhir.r4.model.ServiceRequest.SUBJECT.hasId(patient))
+				.and(org.hl7.fhir.r4.model.ServiceRequest.STATUS.exactly().code(status))
+				.returnBundle(Bundle.class).execute().getEntry().stream()
+				.map(e -> (org.hl7.fhir.r4.model.ServiceRequest) e.getResource()).toList();
+	}
+
+	/**
+	 * GBZ 188-2014 through both operations: noise L_EX,8h 88 dB(A) ≥ 85 → audiometry yearly (grade I and a
+	 * normal exam: yellow, so 12 months after the 2026-05-12 exam); silica dust grade III (severe: red) →
+	 * chest radiograph and spirometry, the 12-month GBZ interval for grade II+ shortened to 6, due now as
+	 * it was never examined; an ended benzene exposure is not surveilled; ending the silica exposure
+	 * revokes its request on the next $tier.
+	 */
+	@Test
+	void occupationalExposuresGiveGbz188AssessmentAndExamRequests() {
+		IdType noise = create(exposure("noise", 88, "dB[SPL]", "lex-8h", "grade-1", "2015-07-01", null));
+		Observation silicaExposure = exposure("silica-dust", 0.9, "mg/m3", "twa-8h", "grade-3", "2024-01-01", null);
+		IdType silica = create(silicaExposure);
+		create(exposure("benzene", 2.4, "mg/m3", "twa-8h", null, "2018-01-01", "2020-12-31"));
+		exam("noise", "2026-05-12", "no-abnormality");
+
+		Parameters onlyOccupational = onDate("2026-06-01");
+		onlyOccupational.addParameter().setName("model").setValue(new CodeType("gbz188-surveillance"));
+		RiskAssessment surveillance = byModel(riskAssess(onlyOccupational), "gbz188-surveillance");
+		var predictions = byHazard(surveillance);
+		assertThat(predictions.keySet()).containsExactly("noise", "silica-dust");
+		assertThat(predictions.get("noise").getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("yellow");
+		assertThat(predictions.get("noise").getRationale()).contains("every 12 months", "pure-tone audiometry", "due 2027-05-12");
+		assertThat(predictions.get("silica-dust").getQualitativeRisk().getCodingFirstRep().getCode()).isEqualTo("red");
+		assertThat(predictions.get("silica-dust").getRationale()).contains("every 6 months (GBZ 188 interval 12", "due 2026-06-01");
+		assertThat(surveillance.getBasis()).extracting(Reference::getReference).contains(noise.getValue(), silica.getValue());
+
+		riskAssess(onDate("2026-06-01"));
+		Bundle planned = tier();
+		var plan = only(planned, org.hl7.fhir.r4.model.CarePlan.class);
+		assertThat(plan.getCategory()).extracting(c -> c.getCodingFirstRep().getCode()).contains("red");
+		assertThat(plan.getActivity()).filteredOn(a -> a.getDetail().getCode().getCodingFirstRep().getCode().equals("occupational-re-exam"))
+				.hasSize(2);
+		List<org.hl7.fhir.r4.model.ServiceRequest> requests = examRequests("active");
+		assertThat(requests).hasSize(2);
+		var noiseExam = requests.stream().filter(r -> r.getReasonCodeFirstRep().getCodingFirstRep().getCode().equals("noise")).findFirst().orElseThrow();
+		assertThat(noiseExam.getOccurrenceDateTimeType().getValueAsString()).isEqualTo("2027-05-12");
+		assertThat(noiseExam.getOrderDetail()).extracting(CodeableConcept::getText).singleElement().asString().contains("pure-tone audiometry");
+		assertThat(noiseExam.getReasonReferenceFirstRep().getReference()).isEqualTo(noise.getValue());
+		assertThat(noiseExam.getSupportingInfoFirstRep().getReference())
+				.isEqualTo(surveillance.getIdElement().toUnqualifiedVersionless().getValue());
+		assertThat(noiseExam.getBasedOnFirstRep().getReference()).isEqualTo(plan.getIdElement().toUnqualifiedVersionless().getValue());
+		var silicaExam = requests.stream().filter(r -> r.getReasonCodeFirstRep().getCodingFirstRep().getCode().equals("silica-dust")).findFirst().orElseThrow();
+		assertThat(silicaExam.getOrderDetail()).extracting(CodeableConcept::getText)
+				.anyMatch(t -> t.contains("chest radiograph")).anyMatch(t -> t.contains("spirometry"));
+		assertThat(silicaExam.getOccurrenceDateTimeType().getValueAsString())
+				.as("never examined: due now").isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+		assertThat(silicaExam.getMeta().getProfile().get(0).getValue())
+				.isEqualTo("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exam-request");
+
+		tier();
+		assertThat(examRequests("active")).as("re-running updates, no second request").hasSize(2);
+
+		silicaExposure.setId(silica);
+		silicaExposure.getEffectivePeriod().setEndElement(new DateTimeType("2026-01-31"));
+		client.update().resource(silicaExposure).execute();
+		tier();
+		assertThat(examRequests("active")).extracting(r -> r.getReasonCodeFirstRep().getCodingFirstRep().getCode()).containsExactly("noise");
+		assertThat(examRequests("revoked")).extracting(r -> r.getIdElement().getIdPart()).containsExactly(silicaExam.getIdElement().getIdPart());
+	}
+
+	@Test
+	void aNoiseLevelInAnotherUnitIsRefusedNotAssumed() {
+		create(exposure("noise", 88, "dB", "lex-8h", null, "2015-07-01", null));
+		Parameters onlyOccupational = onDate("2026-06-01");
+		onlyOccupational.addParameter().setName("model").setValue(new CodeType("gbz188-surveillance"));
+		Bundle result = riskAssess(onlyOccupational);
+		assertThat(result.getEntry()).noneMatch(e -> e.getResource() instanceof RiskAssessment);
+		assertThat(only(result, OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+				.contains("gbz188-surveillance: noise: the exposure level must be an L_EX,8h", "dB by lex-8h");
 	}
 
 	private List<RiskAssessment> stored() {
