@@ -75,6 +75,15 @@ final class PatientRecord {
 				withOccupational ? OccupationalRecord.read(daos, patient.getIdElement().getIdPart(), request) : OccupationalRecord.EMPTY);
 	}
 
+	/** A synchronous search for resources whose {@code param} references any of the patients. */
+	static SearchParameterMap referencing(String param, List<String> patientIds) {
+		ca.uhn.fhir.rest.param.ReferenceOrListParam patients = new ca.uhn.fhir.rest.param.ReferenceOrListParam();
+		patientIds.forEach(id -> patients.addOr(new ReferenceParam("Patient/" + id)));
+		SearchParameterMap map = SearchParameterMap.newSynchronous();
+		map.add(param, patients);
+		return map;
+	}
+
 	private static <T extends IBaseResource> List<T> search(DaoRegistry daos, Class<T> type, String referenceParam,
 			String subject, RequestDetails request, String newestFirstBy) {
 		SearchParameterMap map = SearchParameterMap.newSynchronous(referenceParam, new ReferenceParam(subject));

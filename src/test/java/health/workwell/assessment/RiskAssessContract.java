@@ -274,7 +274,11 @@ abstract class RiskAssessContract {
 				"http://workwell.health/fhir/StructureDefinition/workwell-crisis-task");
 
 		Bundle second = tier();
-		assertThat(only(second, org.hl7.fhir.r4.model.CarePlan.class).getIdElement().getIdPart()).isEqualTo(plan.getIdElement().getIdPart());
+		org.hl7.fhir.r4.model.CarePlan again = only(second, org.hl7.fhir.r4.model.CarePlan.class);
+		assertThat(again.getIdElement().getIdPart()).isEqualTo(plan.getIdElement().getIdPart());
+		assertThat(again.getMeta().getVersionId()).as("unchanged assessments: the plan is not written again").isEqualTo("1");
+		assertThat(only(second, org.hl7.fhir.r4.model.Task.class).getRestriction().getPeriod().getEnd())
+				.as("a re-run does not move the crisis deadline").isEqualTo(task.getRestriction().getPeriod().getEnd());
 		assertThat(count(org.hl7.fhir.r4.model.CarePlan.class, "subject")).isEqualTo(1);
 		assertThat(count(org.hl7.fhir.r4.model.Flag.class, "subject")).isEqualTo(1);
 		assertThat(count(org.hl7.fhir.r4.model.Task.class, "patient")).isEqualTo(1);
