@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -56,18 +57,8 @@ public class RiskAssessOperation {
 			@Description(shortDefinition = "false: return the assessments without storing them")
 					@OperationParam(name = "persist", max = 1) BooleanType persist,
 			RequestDetails request) {
-		Set<String> selected = selectedModels(models);
-		LocalDate assessmentDate = date == null || date.getValue() == null
-				? LocalDate.now(ZoneId.systemDefault())
-				: LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
-		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
-		RiskAssessmentRun run = new RiskAssessmentRun(
-				PatientRecord.read(daos, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), assessmentDate).run(selected);
-
-		boolean store = persist == null || !Boolean.FALSE.equals(persist.getValue());
-		if (store) {
-			store(run, request);
-		}
+		RiskAssessmentRun run = assess(patientId, assessmentDate(date), selectedModels(models),
+				persist == null || !Boolean.FALSE.equals(persist.getValue()), request);
 		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
 		run.assessments.forEach(assessment -> result.addEntry().setResource(assessment));
 		if (run.compositeAssessment != null) {
@@ -82,7 +73,24 @@ public class RiskAssessOperation {
 		return result;
 	}
 
-	private static Set<String> selectedModels(List<CodeType> models) {
+	/** Runs the selected models on one patient's record and, when {@code store}, keeps the results. */
+	RiskAssessmentRun assess(IIdType patientId, LocalDate date, Set<String> selected, boolean store, RequestDetails request) {
+		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
+		RiskAssessmentRun run = new RiskAssessmentRun(
+				PatientRecord.read(daos, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), date).run(selected);
+		if (store) {
+			store(run, request);
+		}
+		return run;
+	}
+
+	static LocalDate assessmentDate(DateType date) {
+		return date == null || date.getValue() == null
+				? LocalDate.now(ZoneId.systemDefault())
+				: LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+	}
+
+	static Set<String> selectedModels(List<CodeType> models) {
 		if (models == null || models.isEmpty()) {
 			return new LinkedHashSet<>(RiskAssessmentRun.ALL_MODELS);
 		}

@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import health.workwell.assessment.PopulationOperations;
 import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
 import health.workwell.audit.AuditTrail;
@@ -61,6 +62,7 @@ public class FhirServerConfig {
 			ValueSetOperationProvider valueSetOperations,
 			RiskAssessOperation riskAssess,
 			TierOperation tier,
+			PopulationOperations populationRuns,
 			ProfilesInCapabilityStatement profilesInCapabilityStatement,
 			SmartCapabilityStatement smartCapabilityStatement,
 			AuditTrail auditTrail,
@@ -77,6 +79,7 @@ public class FhirServerConfig {
 		server.registerProvider(valueSetOperations);
 		server.registerProvider(riskAssess);
 		server.registerProvider(tier);
+		server.registerProvider(populationRuns);
 		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		capabilities.setImplementationDescription("WorkWell FHIR server");

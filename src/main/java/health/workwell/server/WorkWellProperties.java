@@ -14,7 +14,8 @@ public record WorkWellProperties(
 		@DefaultValue("./data") String dataDir,
 		@DefaultValue Limits limits,
 		@DefaultValue Search search,
-		@DefaultValue Batch batch) {
+		@DefaultValue Batch batch,
+		@DefaultValue Population population) {
 
 	/**
 	 * Caps on what one request may carry; beyond them the server answers 413.
@@ -41,4 +42,17 @@ public record WorkWellProperties(
 	 *     HAPI's default of 60 s makes even a tiny export take minutes
 	 */
 	public record Batch(@DefaultValue("2000") long maintenanceIntervalMillis) {}
+
+	/**
+	 * Population runs of {@code $risk-assess} and {@code $tier} over an enterprise or a group.
+	 *
+	 * @param chunkSize patients read and written per step (one transaction each)
+	 * @param pollIntervalMillis how often a node looks for a run to start or to take over
+	 * @param leaseMillis a run whose node has not reported for this long is taken over by another
+	 *     (or by the same node after a restart)
+	 */
+	public record Population(
+			@DefaultValue("250") int chunkSize,
+			@DefaultValue("5000") long pollIntervalMillis,
+			@DefaultValue("120000") long leaseMillis) {}
 }
