@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -95,9 +96,15 @@ public class PackageInstaller implements SmartInitializingSingleton {
 	private InstalledPackage install(byte[] tgz, String source) throws IOException {
 		NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(tgz));
 		ImplementationGuide guide = implementationGuide(npm);
-		if (alreadyInstalled(npm, tgz)) {
+		Optional<byte[]> stored = storedContents(npm);
+		if (stored.isPresent() && Arrays.equals(stored.get(), tgz)) {
 			log.info("Implementation guide {}#{} from {} is installed already, unchanged", npm.name(), npm.version(), source);
 			return describe(npm, guide);
+		}
+		if (stored.isPresent()) {
+			// same version, other contents (a rebuilt package): HAPI would keep using the stored copy
+			log.info("Implementation guide {}#{} from {} changed since it was installed: replacing it", npm.name(), npm.version(), source);
+			packageCache.uninstallPackage(npm.name(), npm.version());
 		}
 		long start = System.nanoTime();
 		PackageInstallationSpec spec = new PackageInstallationSpec()
@@ -121,15 +128,15 @@ public class PackageInstaller implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * A restart need not install again what the database holds: the same package version with the
-	 * same bytes (HAPI keeps each installed package's contents).
+	 * The contents the database holds for this package version, if any: a restart need not install again
+	 * the same bytes (HAPI keeps each installed package's contents).
 	 */
-	private boolean alreadyInstalled(NpmPackage npm, byte[] tgz) {
+	private Optional<byte[]> storedContents(NpmPackage npm) {
 		try {
 			IHapiPackageCacheManager.PackageContents stored = packageCache.loadPackageContents(npm.name(), npm.version());
-			return stored != null && Arrays.equals(stored.getBytes(), tgz);
+			return Optional.ofNullable(stored).map(IHapiPackageCacheManager.PackageContents::getBytes);
 		} catch (ResourceNotFoundException notYet) {
-			return false;
+			return Optional.empty();
 		}
 	}
 

@@ -7,7 +7,14 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.workwell.WorkWellApplication;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.hl7.fhir.r4.model.CodeSystem;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -35,6 +42,58 @@ class RestartKeepsDataIT {
 		return new SpringApplicationBuilder(WorkWellApplication.class)
 				.run("--server.port=0", "--workwell.data-dir=" + dataDir,
 						"--" + TestTokens.ADMIN_CLIENT_PROPERTIES_ID, "--" + TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET);
+	}
+
+	/**
+	 * A package rebuilt under the same name and version (as an implementation guide is while it is being
+	 * written) is installed again on the next start: HAPI alone would keep serving the stored copy.
+	 */
+	@Test
+	void aRebuiltPackageOfTheSameVersionReplacesTheStoredOne() throws Exception {
+		Path packages = Files.createDirectories(dataDir.resolve("packages"));
+		writePackage(packages.resolve("example.tgz"), List.of("first"));
+		try (ConfigurableApplicationContext first = start()) {
+			assertThat(codeSystemUrls(client(first))).contains(CANONICAL + "/CodeSystem/first").doesNotContain(CANONICAL + "/CodeSystem/second");
+		}
+		writePackage(packages.resolve("example.tgz"), List.of("first", "second"));
+		try (ConfigurableApplicationContext second = start()) {
+			assertThat(codeSystemUrls(client(second))).contains(CANONICAL + "/CodeSystem/first", CANONICAL + "/CodeSystem/second");
+		}
+	}
+
+	private static final String CANONICAL = "http://example.org/rebuilt";
+
+	private static List<String> codeSystemUrls(IGenericClient client) {
+		return java.util.stream.Stream.of("first", "second").map(id -> CANONICAL + "/CodeSystem/" + id)
+				.filter(url -> !client.search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(url))
+						.returnBundle(Bundle.class).execute().getEntry().isEmpty())
+				.toList();
+	}
+
+	/** A FHIR NPM package example.rebuilt#1.0.0 holding one small CodeSystem per id. */
+	private static void writePackage(Path tgz, List<String> codeSystemIds) throws Exception {
+		try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(Files.newOutputStream(tgz)))) {
+			add(tar, "package/package.json", """
+					{"name": "example.rebuilt", "version": "1.0.0", "canonical": "%s", "fhirVersions": ["4.0.1"],
+					 "dependencies": {"hl7.fhir.r4.core": "4.0.1"}}""".formatted(CANONICAL));
+			for (String id : codeSystemIds) {
+				CodeSystem codeSystem = new CodeSystem().setUrl(CANONICAL + "/CodeSystem/" + id).setName(id)
+						.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
+						.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+				codeSystem.setId(id);
+				codeSystem.addConcept().setCode("a").setDisplay("A");
+				add(tar, "package/CodeSystem-" + id + ".json", FhirClients.R4.newJsonParser().encodeResourceToString(codeSystem));
+			}
+		}
+	}
+
+	private static void add(TarArchiveOutputStream tar, String name, String content) throws java.io.IOException {
+		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		TarArchiveEntry entry = new TarArchiveEntry(name);
+		entry.setSize(bytes.length);
+		tar.putArchiveEntry(entry);
+		tar.write(bytes);
+		tar.closeArchiveEntry();
 	}
 
 	private static IGenericClient client(ConfigurableApplicationContext context) {
