@@ -111,15 +111,20 @@ final class PopulationJob {
 		for (String name : List.of("total", "processed", "skipped", "failed")) {
 			result.addParameter().setName(name).setValue(new IntegerType(count(name)));
 		}
-		Parameters.ParametersParameterComponent tiers = result.addParameter().setName("tier");
-		counts("tier:").forEach((tier, n) -> tiers.addPart().setName(tier).setValue(new IntegerType(n)));
-		if (!isTier()) {
-			Parameters.ParametersParameterComponent models = result.addParameter().setName("model");
-			counts("model:").forEach((model, n) -> models.addPart().setName(model).setValue(new IntegerType(n)));
-		}
+		addCounts(result, "tier");
+		addCounts(result, "model");
 		task.getOutput().stream().filter(o -> "error".equals(o.getType().getText()))
 				.forEach(o -> result.addParameter().setName("error").setValue(o.getValue().copy()));
 		return result;
+	}
+
+	/** A parameter with a part per counted name; left out when nothing was counted (R4 inv-1: no empty parameter). */
+	private void addCounts(Parameters result, String kind) {
+		Map<String, Integer> counts = counts(kind + ":");
+		if (!counts.isEmpty()) {
+			Parameters.ParametersParameterComponent parameter = result.addParameter().setName(kind);
+			counts.forEach((name, n) -> parameter.addPart().setName(name).setValue(new IntegerType(n)));
+		}
 	}
 
 	private Type output(String name) {

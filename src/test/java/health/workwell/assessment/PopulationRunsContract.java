@@ -118,6 +118,12 @@ abstract class PopulationRunsContract {
 		assertThat(integer(groupRun, "skipped")).as("the outsider has no assessment yet").isEqualTo(1);
 		assertThat(parts(groupRun, "tier")).isEqualTo(Map.of("low", 1));
 		assertThat(carePlans(lowRisk).get(0).getMeta().getVersionId()).as("unchanged plan not rewritten").isEqualTo("1");
+
+		Group nobodyAssessed = new Group().setType(Group.GroupType.PERSON).setActual(true);
+		nobodyAssessed.addMember().setEntity(new Reference("Patient/" + outsider));
+		Parameters allSkipped = await(kickOff("Group/" + create(nobodyAssessed).getIdPart() + "/$tier", new Parameters()));
+		assertThat(integer(allSkipped, "skipped")).isEqualTo(1);
+		assertThat(allSkipped.getParameter("tier")).as("no empty parameter (R4 inv-1)").isNull();
 	}
 
 	@Test
