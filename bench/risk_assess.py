@@ -2,7 +2,8 @@
 """$risk-assess latency on a patient with five years of records.
 
 Loads one patient with ~2,000 Observations (daily heart rate, weekly blood pressure and weight, lipids,
-BMI, waist, smoking status), 10 PHQ-9 QuestionnaireResponses and a few Conditions, then calls
+BMI, waist, smoking status), 10 PHQ-9 QuestionnaireResponses, a Condition and 3 occupational exposures
+(noise, silica dust, an ended benzene exposure) with a periodic exam, then calls
 POST Patient/{id}/$risk-assess (persist=false, and persist=true) sequentially and reports latency
 percentiles and throughput. Talks only to the server given (default http://127.0.0.1:8080/fhir).
 
@@ -95,7 +96,39 @@ def record(patient, start):
     resources.append({"resourceType": "Condition", "subject": {"reference": patient},
                       "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
                       "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "I10"}]}})
+    resources.extend(occupational(patient, start))
     return resources
+
+
+WW = "http://workwell.health/fhir/CodeSystem/"
+
+
+def exposure(patient, hazard, value, unit, metric, grade, start, end=None):
+    resource = {"resourceType": "Observation", "status": "final",
+                "meta": {"profile": ["http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure"]},
+                "category": [{"coding": [{"system": WW + "observation-category", "code": "occupational-exposure"}]}],
+                "code": {"coding": [{"system": WW + "hazard-agent", "code": hazard}]},
+                "subject": {"reference": patient}, "effectivePeriod": {"start": start},
+                "valueQuantity": {"value": value, "unit": unit, "system": "http://unitsofmeasure.org", "code": unit},
+                "method": {"coding": [{"system": WW + "exposure-metric", "code": metric}]}}
+    if end:
+        resource["effectivePeriod"]["end"] = end
+    if grade:
+        resource["component"] = [{"code": {"coding": [{"system": WW + "observation-code", "code": "exposure-grade"}]},
+                                  "valueCodeableConcept": {"coding": [{"system": WW + "exposure-grade", "code": grade}]}}]
+    return resource
+
+
+def occupational(patient, start):
+    """Three exposures as the issue's benchmark record has them, and last year's noise exam."""
+    return [exposure(patient, "noise", 88, "dB[SPL]", "lex-8h", "grade-1", start.isoformat()),
+            exposure(patient, "silica-dust", 0.9, "mg/m3", "twa-8h", "grade-2", start.isoformat()),
+            exposure(patient, "benzene", 2.4, "mg/m3", "twa-8h", None, start.isoformat(), (start + datetime.timedelta(days=700)).isoformat()),
+            {"resourceType": "Encounter", "status": "finished",
+             "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB"},
+             "type": [{"coding": [{"system": WW + "exam-type", "code": "periodic"}]}],
+             "subject": {"reference": patient}, "period": {"start": (start + datetime.timedelta(days=1500)).isoformat()},
+             "reasonCode": [{"coding": [{"system": WW + "hazard-agent", "code": "noise"}]}]}]
 
 
 def percentile(values, p):
@@ -125,7 +158,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8080/fhir")
     parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--patient", help="measure on this already loaded patient id instead of loading a new one")
     args = parser.parse_args()
+    if args.patient:
+        measure(args.base, args.patient, args.calls, False)
+        return
     patient = request("POST", f"{args.base}/Patient", {
         "resourceType": "Patient", "gender": "male", "birthDate": "1975-04-02",
         "identifier": [{"system": "urn:workwell:bench", "value": str(uuid.uuid4())}],
@@ -138,7 +175,8 @@ def main():
         request("POST", args.base, {"resourceType": "Bundle", "type": "transaction", "entry": [
             {"resource": r, "request": {"method": "POST", "url": r["resourceType"]}} for r in resources[i:i + 100]]})
     observations = sum(1 for r in resources if r["resourceType"] == "Observation")
-    print(f"loaded {len(resources)} resources ({observations} Observations) in {time.perf_counter() - t0:.1f} s")
+    print(f"loaded {len(resources)} resources ({observations} Observations) in {time.perf_counter() - t0:.1f} s; "
+          f"patient {patient['id']}")
     measure(args.base, patient["id"], args.calls, False)
     measure(args.base, patient["id"], max(20, args.calls // 5), True)
 

@@ -8,9 +8,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import health.workwell.lastn.LastNQuery;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.FamilyMemberHistory;
@@ -18,19 +21,25 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * One patient's stored resources, read once per assessment through HAPI's DAOs (so the same search
  * rules apply as over REST). Only the Observation codes the models read are fetched (a device-heavy
- * record has thousands of others), newest first by {@code date}; those whose status is not
- * final/amended/corrected, or marked questionable, are dropped here and never reach a model.
+ * record has thousands of others), and of those the few newest per code, newest first; those whose
+ * status is not final/amended/corrected, or marked questionable, are dropped here and never reach a model.
  */
 final class PatientRecord {
 
 	private final Patient patient;
+	private static final int NEWEST_PER_CODE = 3;
+
 	private final List<Observation> observations;
+	/** What was loaded, usable or not: tells whether older Observations may hold what the newest lack. */
+	private final List<Observation> loaded;
+	private final Function<List<String>, List<Observation>> allObservationsOf;
 	private final List<Condition> conditions;
 	private final List<MedicationStatement> medicationStatements;
 	private final List<MedicationRequest> medicationRequests;
@@ -38,12 +47,15 @@ final class PatientRecord {
 	private final List<QuestionnaireResponse> questionnaireResponses;
 	private final OccupationalRecord occupational;
 
-	private PatientRecord(Patient patient, List<Observation> observations, List<Condition> conditions,
+	private PatientRecord(Patient patient, List<Observation> observations, List<Observation> loaded, Function<List<String>, List<Observation>> allObservationsOf,
+			List<Condition> conditions,
 			List<MedicationStatement> medicationStatements, List<MedicationRequest> medicationRequests,
 			List<FamilyMemberHistory> familyHistory, List<QuestionnaireResponse> questionnaireResponses,
 			OccupationalRecord occupational) {
 		this.patient = patient;
 		this.observations = observations;
+		this.loaded = loaded;
+		this.allObservationsOf = allObservationsOf;
 		this.conditions = conditions;
 		this.medicationStatements = medicationStatements;
 		this.medicationRequests = medicationRequests;
@@ -52,27 +64,67 @@ final class PatientRecord {
 		this.occupational = occupational;
 	}
 
-	/** Reads the record; the occupational part only {@code withOccupational} (three more searches). */
-	static PatientRecord read(DaoRegistry daos, Patient patient, RequestDetails request, boolean withOccupational) {
+	/**
+	 * Reads the record; the occupational part only {@code withOccupational} (three more searches). Of the
+	 * Observations only the {@value #NEWEST_PER_CODE} newest final ones per code the models read are
+	 * loaded (a device-heavy record has hundreds per code); older ones are read only when none of those
+	 * is usable with a value.
+	 */
+	static PatientRecord read(DaoRegistry daos, LastNQuery lastN, Patient patient, RequestDetails request,
+			boolean withOccupational) {
 		String subject = "Patient/" + patient.getIdElement().getIdPart();
-		SearchParameterMap observationSearch = SearchParameterMap.newSynchronous("subject", new ReferenceParam(subject));
-		TokenOrListParam codes = new TokenOrListParam();
-		Codes.OBSERVATION_CODES_READ.forEach(code -> codes.addOr(new TokenParam(Codes.LOINC, code)));
-		observationSearch.add("code", codes);
-		observationSearch.setSort(new SortSpec("date", SortOrderEnum.DESC));
-		List<Observation> observations = daos.getResourceDao(Observation.class).searchForResources(observationSearch, request)
-				.stream()
-				.filter(PatientRecord::usable)
-				.toList();
+		List<Observation> newestPerCode = lastN.execute(usableObservations(subject, Codes.OBSERVATION_CODES_READ), NEWEST_PER_CODE,
+				request);
+		Function<List<String>, List<Observation>> allOf = codes -> {
+			SearchParameterMap search = usableObservations(subject, codes);
+			search.setSort(new SortSpec("date", SortOrderEnum.DESC));
+			return daos.getResourceDao(Observation.class).searchForResources(search, request).stream().filter(PatientRecord::usable)
+					.toList();
+		};
 		return new PatientRecord(
 				patient,
-				observations,
+				newestFirst(newestPerCode),
+				newestPerCode,
+				allOf,
 				search(daos, Condition.class, "subject", subject, request, null),
 				search(daos, MedicationStatement.class, "subject", subject, request, null),
 				search(daos, MedicationRequest.class, "subject", subject, request, null),
 				search(daos, FamilyMemberHistory.class, "patient", subject, request, null),
 				search(daos, QuestionnaireResponse.class, "subject", subject, request, "authored"),
 				withOccupational ? OccupationalRecord.read(daos, patient.getIdElement().getIdPart(), request) : OccupationalRecord.EMPTY);
+	}
+
+	/** Observations of the subject with these LOINC codes, final/amended/corrected (R4 has no interpretation search). */
+	private static SearchParameterMap usableObservations(String subject, List<String> loincCodes) {
+		SearchParameterMap search = SearchParameterMap.newSynchronous("subject", new ReferenceParam(subject));
+		TokenOrListParam codes = new TokenOrListParam();
+		loincCodes.forEach(code -> codes.addOr(new TokenParam(Codes.LOINC, code)));
+		search.add("code", codes);
+		search.add("status", new TokenOrListParam().addOr(new TokenParam("final")).addOr(new TokenParam("amended"))
+				.addOr(new TokenParam("corrected")));
+		return search;
+	}
+
+	/** Usable ones only, newest first by their effective time (the latest instant they name). */
+	private static List<Observation> newestFirst(List<Observation> observations) {
+		return observations.stream()
+				.filter(PatientRecord::usable)
+				.sorted(Comparator.comparing(PatientRecord::effective, Comparator.nullsLast(Comparator.reverseOrder())))
+				.toList();
+	}
+
+	private static Date effective(Observation observation) {
+		if (observation.hasEffectiveDateTimeType()) {
+			return observation.getEffectiveDateTimeType().getValue();
+		}
+		if (observation.hasEffectivePeriod()) {
+			Period period = observation.getEffectivePeriod();
+			return period.getEnd() != null ? period.getEnd() : period.getStart();
+		}
+		if (observation.hasEffectiveInstantType()) {
+			return observation.getEffectiveInstantType().getValue();
+		}
+		return null;
 	}
 
 	/** A synchronous search for resources whose {@code param} references any of the patients. */
@@ -111,7 +163,15 @@ final class PatientRecord {
 
 	/** The newest usable Observation with any of the codes, itself or as a component, and its value. */
 	Optional<Measurement> newest(List<String> loincCodes, String unitSystemCode) {
-		for (Observation observation : observations) {
+		Optional<Measurement> found = newestIn(observations, loincCodes);
+		boolean newestHadNoValue = found.isEmpty() && loaded.stream().anyMatch(o -> Codes.hasLoinc(o.getCode(), loincCodes)
+				|| o.getComponent().stream().anyMatch(c -> Codes.hasLoinc(c.getCode(), loincCodes)));
+		// the few newest per code were questionable or carried no value: the newest usable one is older
+		return newestHadNoValue ? newestIn(allObservationsOf.apply(Codes.OBSERVATION_CODES_READ), loincCodes) : found;
+	}
+
+	private static Optional<Measurement> newestIn(List<Observation> newestFirst, List<String> loincCodes) {
+		for (Observation observation : newestFirst) {
 			if (Codes.hasLoinc(observation.getCode(), loincCodes) && observation.hasValueQuantity()) {
 				return Optional.of(new Measurement(observation, observation.getValueQuantity()));
 			}
@@ -124,9 +184,15 @@ final class PatientRecord {
 		return Optional.empty();
 	}
 
+
 	/** The newest usable Observation with this LOINC code, whatever its value type. */
 	Optional<Observation> newestObservation(String loincCode) {
-		return observations.stream().filter(o -> Codes.hasLoinc(o.getCode(), List.of(loincCode))).findFirst();
+		List<String> code = List.of(loincCode);
+		Optional<Observation> found = observations.stream().filter(o -> Codes.hasLoinc(o.getCode(), code)).findFirst();
+		if (found.isEmpty() && loaded.stream().anyMatch(o -> Codes.hasLoinc(o.getCode(), code))) {
+			return allObservationsOf.apply(code).stream().findFirst();
+		}
+		return found;
 	}
 
 	List<Condition> activeConditions() {

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import health.workwell.lastn.LastNQuery;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,10 +41,12 @@ public class RiskAssessOperation {
 
 	private final DaoRegistry daos;
 	private final IFhirSystemDao<Bundle, Meta> systemDao;
+	private final LastNQuery lastN;
 
-	public RiskAssessOperation(DaoRegistry daos, IFhirSystemDao<Bundle, Meta> systemDao) {
+	public RiskAssessOperation(DaoRegistry daos, IFhirSystemDao<Bundle, Meta> systemDao, LastNQuery lastN) {
 		this.daos = daos;
 		this.systemDao = systemDao;
+		this.lastN = lastN;
 	}
 
 	@Operation(name = "$risk-assess", typeName = "Patient")
@@ -77,7 +80,7 @@ public class RiskAssessOperation {
 	RiskAssessmentRun assess(IIdType patientId, LocalDate date, Set<String> selected, boolean store, RequestDetails request) {
 		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
 		RiskAssessmentRun run = new RiskAssessmentRun(
-				PatientRecord.read(daos, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), date).run(selected);
+				PatientRecord.read(daos, lastN, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), date).run(selected);
 		if (store) {
 			store(run, request);
 		}

@@ -188,6 +188,20 @@ abstract class RiskAssessContract {
 		assertThat(stored()).hasSize(7);
 	}
 
+	/** Only the few newest readings per code are loaded; when they are all questionable, an older usable one still counts. */
+	@Test
+	void anOlderReadingCountsWhenTheNewestAreAllQuestionable() {
+		for (String day : List.of("2026-05-21", "2026-05-22", "2026-05-23", "2026-05-24")) {
+			Observation implausible = quantity("8280-0", 400, "cm", day);
+			implausible.addInterpretation().addCoding()
+					.setSystem("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation").setCode("QCL");
+			create(implausible);
+		}
+		RiskAssessment cdrs = byModel(riskAssess(onDate("2026-06-01")), "cdrs");
+		assertThat(cdrs.getPredictionFirstRep().getExtensionByUrl(RiskAssessments.SCORE_EXTENSION).getValue().primitiveValue())
+				.as("waist 80 cm from 2026-05-20, as before the implausible readings").isEqualTo("32");
+	}
+
 	@Test
 	void rerunningOnUnchangedDataSupersedesInsteadOfPilingUp() {
 		Bundle first = riskAssess(onDate("2026-06-01"));
