@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import health.workwell.conformance.ProfileEnforcement;
 import health.workwell.scoring.composite.CompositeIndex;
 import health.workwell.server.WorkWellProperties;
 import jakarta.annotation.PreDestroy;
@@ -155,7 +156,7 @@ public class PopulationRunner {
 		plans.forEach(plan -> plan.addTo(transaction));
 		try {
 			if (transaction.hasEntry()) {
-				ConditionalWrites.commit(systemDao, system(), transaction);
+				ConditionalWrites.commit(systemDao, generatedOutputs(), transaction);
 			}
 			plans.forEach(plan -> job.add("tier:" + TierPlan.code(plan.tier.name()), 1));
 		} catch (BaseServerResponseException e) {
@@ -165,7 +166,7 @@ public class PopulationRunner {
 				plan.addTo(single);
 				try {
 					if (single.hasEntry()) {
-						ConditionalWrites.commit(systemDao, system(), single);
+						ConditionalWrites.commit(systemDao, generatedOutputs(), single);
 					}
 					job.add("tier:" + TierPlan.code(plan.tier.name()), 1);
 				} catch (BaseServerResponseException failure) {
@@ -181,7 +182,7 @@ public class PopulationRunner {
 		Set<String> models = RiskAssessOperation.selectedModels(job.input("model").stream().map(CodeType.class::cast).toList());
 		for (String patient : chunk) {
 			try {
-				RiskAssessmentRun run = riskAssess.assess(new IdType("Patient", patient), date, models, true, system());
+				RiskAssessmentRun run = riskAssess.assess(new IdType("Patient", patient), date, models, true, generatedOutputs());
 				Set<String> computed = new LinkedHashSet<>();
 				run.assessments.forEach(assessment -> computed.add(assessment.getMethod().getCodingFirstRep().getCode()));
 				if (run.compositeAssessment != null) {
@@ -224,5 +225,12 @@ public class PopulationRunner {
 
 	private static RequestDetails system() {
 		return new SystemRequestDetails();
+	}
+
+	/** For writing the operations' outputs: not validated again resource by resource (see ProfileEnforcement). */
+	private static RequestDetails generatedOutputs() {
+		RequestDetails request = new SystemRequestDetails();
+		request.getUserData().put(ProfileEnforcement.SERVER_GENERATED, Boolean.TRUE);
+		return request;
 	}
 }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -42,14 +43,30 @@ public class ProfileEnforcement {
 		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
 	}
 
+	/**
+	 * Marks a request whose writes are the server's own generated outputs (population runs): they are
+	 * not validated again one by one. The code that builds them is the one the single-patient operations
+	 * run, whose outputs are validated on every write and in the tests; HAPI 8.8's validator costs about
+	 * 25 ms a resource (it parses a 1.5 MB OID registry for each), which would be most of a population run.
+	 */
+	public static final String SERVER_GENERATED = ProfileEnforcement.class.getName() + ".serverGenerated";
+
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void created(IBaseResource resource) {
-		enforce(resource);
+	public void created(IBaseResource resource, RequestDetails request) {
+		if (!serverGenerated(request)) {
+			enforce(resource);
+		}
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		enforce(resource);
+	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+		if (!serverGenerated(request)) {
+			enforce(resource);
+		}
+	}
+
+	private static boolean serverGenerated(RequestDetails request) {
+		return request != null && Boolean.TRUE.equals(request.getUserData().get(SERVER_GENERATED));
 	}
 
 	void enforce(IBaseResource resource) {

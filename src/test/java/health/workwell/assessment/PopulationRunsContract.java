@@ -106,6 +106,13 @@ abstract class PopulationRunsContract {
 			assertThat(carePlans(employee)).as("one plan for " + employee).hasSize(1);
 		}
 		assertThat(carePlans(outsider)).isEmpty();
+		// written without validating each again (ProfileEnforcement.SERVER_GENERATED): they still conform
+		String veryHigh = expectedTier.entrySet().stream().filter(e -> e.getValue().equals("very-high")).findFirst().orElseThrow().getKey();
+		assertConforms(carePlans(veryHigh).get(0));
+		assertConforms(client.search().forResource(org.hl7.fhir.r4.model.Flag.class)
+				.where(org.hl7.fhir.r4.model.Flag.SUBJECT.hasId("Patient/" + veryHigh)).returnBundle(Bundle.class).execute()
+				.getEntry().get(0).getResource());
+		assertConforms(assessments(veryHigh).get(0));
 
 		Group group = new Group().setType(Group.GroupType.PERSON).setActual(true);
 		group.addMember().setEntity(new Reference("Patient/" + lowRisk));
@@ -179,6 +186,18 @@ abstract class PopulationRunsContract {
 		assertThat(cancelled.statusCode()).isEqualTo(202);
 		assertThat(get(statusUrl(id.getIdPart())).statusCode()).isEqualTo(404);
 		assertThat(client.read().resource(Task.class).withId(id).execute().getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+	}
+
+	/** {@code $validate} against the profiles the resource claims finds no error. */
+	private void assertConforms(org.hl7.fhir.r4.model.Resource resource) throws Exception {
+		assertThat(resource.getMeta().getProfile()).isNotEmpty();
+		HttpResponse<String> validated = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/" + resource.fhirType() + "/$validate")
+				.header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(FhirClients.R4.newJsonParser().encodeResourceToString(resource))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(parse(validated.body(), OperationOutcome.class).getIssue()).as(validated.body())
+				.noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+						|| issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
 	}
 
 	private Task runTask(Task.TaskStatus status, Date heartbeat) {
