@@ -6,6 +6,7 @@ import health.workwell.scoring.composite.PsychologicalTier;
 import health.workwell.scoring.composite.Tier;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import health.workwell.scoring.psych.Severity;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -130,10 +131,12 @@ final class TierPlan {
 		identifiers(wanted).add(planIdentifier);
 		Optional<Resource> stored = existing(wanted, identifier);
 		if (stored.isEmpty()) {
-			String fullUrl = "urn:uuid:" + UUID.randomUUID();
+			// created under an id derived from its identifier: no search to make it conditional, and two runs
+			// racing to create the same plan resource write the same one
+			String id = UUID.nameUUIDFromBytes((PLAN_ID_SYSTEM + "|" + identifier).getBytes(StandardCharsets.UTF_8)).toString();
+			String fullUrl = "urn:uuid:" + id;
 			Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent().setFullUrl(fullUrl).setResource(wanted);
-			entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(wanted.fhirType())
-					.setIfNoneExist("identifier=" + PLAN_ID_SYSTEM + "|" + identifier);
+			entry.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(wanted.fhirType() + "/" + id);
 			writes.add(entry);
 			current.add(wanted);
 			return fullUrl;
