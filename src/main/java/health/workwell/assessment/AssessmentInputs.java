@@ -16,8 +16,6 @@ import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.FamilyMemberHistory;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -123,11 +121,7 @@ final class AssessmentInputs {
 	private void readMedications(PatientRecord record) {
 		values.put(TREATMENT, false);
 		for (Resource medication : record.activeMedications()) {
-			CodeableConcept code = medication instanceof MedicationStatement statement && statement.hasMedicationCodeableConcept()
-					? statement.getMedicationCodeableConcept()
-					: medication instanceof MedicationRequest request && request.hasMedicationCodeableConcept()
-							? request.getMedicationCodeableConcept()
-							: null;
+			CodeableConcept code = record.medicationCode(medication).orElse(null);
 			if (code != null && (Codes.hasAtcUnder(code, Codes.ANTIHYPERTENSIVE_ATC) || AntihypertensiveRxNorm.contains(code))) {
 				put(TREATMENT, true, medication);
 			}

@@ -9,21 +9,31 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import health.workwell.lastn.LastNQuery;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.FamilyMemberHistory;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
 
 /**
  * One patient's stored resources, read once per assessment through HAPI's DAOs (so the same search
@@ -43,13 +53,15 @@ final class PatientRecord {
 	private final List<Condition> conditions;
 	private final List<MedicationStatement> medicationStatements;
 	private final List<MedicationRequest> medicationRequests;
+	/** Medications named by reference, by their id ({@code Medication/x}). */
+	private final Map<String, Medication> medications = new HashMap<>();
 	private final List<FamilyMemberHistory> familyHistory;
 	private final List<QuestionnaireResponse> questionnaireResponses;
 	private final OccupationalRecord occupational;
 
 	private PatientRecord(Patient patient, List<Observation> observations, List<Observation> loaded, Function<List<String>, List<Observation>> allObservationsOf,
 			List<Condition> conditions,
-			List<MedicationStatement> medicationStatements, List<MedicationRequest> medicationRequests,
+			List<Resource> medicationStatements, List<Resource> medicationRequests,
 			List<FamilyMemberHistory> familyHistory, List<QuestionnaireResponse> questionnaireResponses,
 			OccupationalRecord occupational) {
 		this.patient = patient;
@@ -57,8 +69,11 @@ final class PatientRecord {
 		this.loaded = loaded;
 		this.allObservationsOf = allObservationsOf;
 		this.conditions = conditions;
-		this.medicationStatements = medicationStatements;
-		this.medicationRequests = medicationRequests;
+		this.medicationStatements = only(MedicationStatement.class, medicationStatements);
+		this.medicationRequests = only(MedicationRequest.class, medicationRequests);
+		Stream.concat(medicationStatements.stream(), medicationRequests.stream())
+				.filter(Medication.class::isInstance).map(Medication.class::cast)
+				.forEach(m -> medications.put(m.getIdElement().toUnqualifiedVersionless().getValue(), m));
 		this.familyHistory = familyHistory;
 		this.questionnaireResponses = questionnaireResponses;
 		this.occupational = occupational;
@@ -87,8 +102,8 @@ final class PatientRecord {
 				newestPerCode,
 				allOf,
 				search(daos, Condition.class, "subject", subject, request, null),
-				search(daos, MedicationStatement.class, "subject", subject, request, null),
-				search(daos, MedicationRequest.class, "subject", subject, request, null),
+				withMedications(daos, MedicationStatement.class, subject, request),
+				withMedications(daos, MedicationRequest.class, subject, request),
 				search(daos, FamilyMemberHistory.class, "patient", subject, request, null),
 				search(daos, QuestionnaireResponse.class, "subject", subject, request, "authored"),
 				withOccupational ? OccupationalRecord.read(daos, patient.getIdElement().getIdPart(), request) : OccupationalRecord.EMPTY);
@@ -126,6 +141,30 @@ final class PatientRecord {
 		}
 		return null;
 	}
+
+	/** The subject's statements or requests, and the stored Medication resources they name by reference. */
+	private static List<Resource> withMedications(DaoRegistry daos, Class<? extends Resource> type, String subject,
+			RequestDetails request) {
+		List<Resource> found = new ArrayList<>();
+		daos.getResourceDao(type).searchForResources(SearchParameterMap.newSynchronous("subject", new ReferenceParam(subject)), request)
+				.forEach(resource -> found.add((Resource) resource));
+		TokenOrListParam named = new TokenOrListParam();
+		for (Resource resource : found) {
+			Type medication = resource instanceof MedicationStatement statement ? statement.getMedication()
+					: ((MedicationRequest) resource).getMedication();
+			if (medication instanceof Reference reference && reference.getReference() != null && !reference.getReference().startsWith("#")
+					&& "Medication".equals(new IdType(reference.getReference()).getResourceType())) {
+				named.addOr(new TokenParam(new IdType(reference.getReference()).getIdPart()));
+			}
+		}
+		if (!named.getValuesAsQueryTokens().isEmpty()) {
+			SearchParameterMap byId = SearchParameterMap.newSynchronous();
+			byId.add("_id", named);
+			daos.getResourceDao(Medication.class).searchForResources(byId, request).forEach(found::add);
+		}
+		return found;
+	}
+
 
 	/** A synchronous search for resources whose {@code param} references any of the patients. */
 	static SearchParameterMap referencing(String param, List<String> patientIds) {
@@ -202,8 +241,30 @@ final class PatientRecord {
 				.toList();
 	}
 
+	private static <T> List<T> only(Class<T> type, List<Resource> resources) {
+		return resources.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/** What a statement or request says was taken: its code, or the code of the Medication it refers to (contained or stored). */
+	Optional<CodeableConcept> medicationCode(Resource statementOrRequest) {
+		Type medication = statementOrRequest instanceof MedicationStatement statement ? statement.getMedication()
+				: ((MedicationRequest) statementOrRequest).getMedication();
+		if (medication instanceof CodeableConcept code) {
+			return Optional.of(code);
+		}
+		if (medication instanceof Reference reference && reference.getReference() != null) {
+			Medication named = reference.getReference().startsWith("#")
+					? ((DomainResource) statementOrRequest).getContained().stream()
+							.filter(c -> c instanceof Medication && reference.getReference().equals("#" + c.getIdElement().getIdPart()))
+							.map(Medication.class::cast).findFirst().orElse(null)
+					: medications.get(new IdType(reference.getReference()).toUnqualifiedVersionless().getValue());
+			return Optional.ofNullable(named).filter(Medication::hasCode).map(Medication::getCode);
+		}
+		return Optional.empty();
+	}
+
 	List<Resource> activeMedications() {
-		List<Resource> active = new java.util.ArrayList<>();
+		List<Resource> active = new ArrayList<>();
 		medicationStatements.stream()
 				.filter(m -> m.getStatus() == MedicationStatement.MedicationStatementStatus.ACTIVE)
 				.forEach(active::add);

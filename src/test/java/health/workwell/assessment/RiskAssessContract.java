@@ -202,6 +202,37 @@ abstract class RiskAssessContract {
 				.as("waist 80 cm from 2026-05-20, as before the implausible readings").isEqualTo("32");
 	}
 
+	/** A prescription may name its drug through a Medication resource, stored or contained, as hospital systems do. */
+	@Test
+	void antihypertensiveNamedByMedicationReferenceCountsAsTreatment() {
+		org.hl7.fhir.r4.model.Medication enalapril = new org.hl7.fhir.r4.model.Medication();
+		enalapril.setCode(new CodeableConcept(new Coding("http://www.whocc.no/atc", "C09AA02", "enalapril")));
+		IdType stored = create(enalapril);
+		IdType byReference = create(prescription(new Reference(stored)));
+		org.hl7.fhir.r4.model.MedicationRequest withContained = prescription(new Reference("#drug"));
+		org.hl7.fhir.r4.model.Medication amlodipine = new org.hl7.fhir.r4.model.Medication();
+		amlodipine.setId("drug");
+		amlodipine.setCode(new CodeableConcept(new Coding("http://www.whocc.no/atc", "C08CA01", "amlodipine")));
+		withContained.addContained(amlodipine);
+		IdType contained = create(withContained);
+		org.hl7.fhir.r4.model.Medication paracetamol = new org.hl7.fhir.r4.model.Medication();
+		paracetamol.setCode(new CodeableConcept(new Coding("http://www.whocc.no/atc", "N02BE01", "paracetamol")));
+		IdType notAntihypertensive = create(prescription(new Reference(create(paracetamol))));
+
+		RiskAssessment framingham = byModel(riskAssess(onDate("2026-06-01")), "framingham-cvd-lipid");
+		assertThat(framingham.getBasis()).extracting(Reference::getReference)
+				.contains(byReference.getValue(), contained.getValue()).doesNotContain(notAntihypertensive.getValue());
+	}
+
+	private org.hl7.fhir.r4.model.MedicationRequest prescription(Reference medication) {
+		org.hl7.fhir.r4.model.MedicationRequest request = new org.hl7.fhir.r4.model.MedicationRequest();
+		request.setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.ACTIVE);
+		request.setIntent(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestIntent.ORDER);
+		request.setSubject(new Reference(patient));
+		request.setMedication(medication);
+		return request;
+	}
+
 	@Test
 	void rerunningOnUnchangedDataSupersedesInsteadOfPilingUp() {
 		Bundle first = riskAssess(onDate("2026-06-01"));
