@@ -150,7 +150,11 @@ public class PopulationRunner {
 		TierInputs inputs = TierInputs.read(daos, chunk, system());
 		List<TierPlan> plans = new java.util.ArrayList<>();
 		for (String patient : chunk) {
-			TierPlan.of(patient, inputs, now).ifPresentOrElse(plans::add, () -> job.add("skipped", 1));
+			try {
+				TierPlan.of(patient, inputs, now).ifPresentOrElse(plans::add, () -> job.add("skipped", 1));
+			} catch (RuntimeException e) {
+				failed(job, patient, e);
+			}
 		}
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		plans.forEach(plan -> plan.addTo(transaction));
@@ -159,7 +163,7 @@ public class PopulationRunner {
 				ConditionalWrites.commit(systemDao, generatedOutputs(), transaction);
 			}
 			plans.forEach(plan -> job.add("tier:" + TierPlan.code(plan.tier.name()), 1));
-		} catch (BaseServerResponseException e) {
+		} catch (RuntimeException e) {
 			// one patient's plan spoils the chunk's transaction: write them one by one to find it
 			for (TierPlan plan : plans) {
 				Bundle single = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -169,7 +173,7 @@ public class PopulationRunner {
 						ConditionalWrites.commit(systemDao, generatedOutputs(), single);
 					}
 					job.add("tier:" + TierPlan.code(plan.tier.name()), 1);
-				} catch (BaseServerResponseException failure) {
+				} catch (RuntimeException failure) {
 					failed(job, plan.patientId, failure);
 				}
 			}
@@ -190,7 +194,7 @@ public class PopulationRunner {
 					job.add("tier:" + tierOf(run.compositeAssessment), 1);
 				}
 				computed.forEach(model -> job.add("model:" + model, 1));
-			} catch (BaseServerResponseException e) {
+			} catch (RuntimeException e) {
 				failed(job, patient, e);
 			}
 		}
@@ -200,9 +204,13 @@ public class PopulationRunner {
 		return composite.getPredictionFirstRep().getQualitativeRisk().getCodingFirstRep().getCode().toLowerCase(Locale.ROOT);
 	}
 
-	private static void failed(PopulationJob job, String patient, BaseServerResponseException e) {
+	/** A patient whose run failed is counted and named, and the run goes on: one bad record must not stop an enterprise's run. */
+	private static void failed(PopulationJob job, String patient, RuntimeException e) {
+		if (!(e instanceof BaseServerResponseException)) {
+			LOG.warn("Population run {}: Patient/{} failed", job.task.getIdElement().getIdPart(), patient, e);
+		}
 		job.add("failed", 1);
-		job.error("Patient/" + patient + ": " + e.getMessage());
+		job.error("Patient/" + patient + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 	}
 
 	/** Stores the job's Task if nobody changed it since it was read; false when somebody did (a cancel, another node). */
