@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -168,12 +169,18 @@ final class PatientRecord {
 
 	/** A synchronous search for resources whose {@code param} references any of the patients. */
 	static SearchParameterMap referencing(String param, List<String> patientIds) {
-		ca.uhn.fhir.rest.param.ReferenceOrListParam patients = new ca.uhn.fhir.rest.param.ReferenceOrListParam();
-		patientIds.forEach(id -> patients.addOr(new ReferenceParam("Patient/" + id)));
+		return referencing(param, "Patient", patientIds);
+	}
+
+	/** A synchronous search for resources whose {@code param} references any of the {@code type} resources with these ids. */
+	static SearchParameterMap referencing(String param, String type, List<String> ids) {
+		ReferenceOrListParam references = new ReferenceOrListParam();
+		ids.forEach(id -> references.addOr(new ReferenceParam(type + "/" + id)));
 		SearchParameterMap map = SearchParameterMap.newSynchronous();
-		map.add(param, patients);
+		map.add(param, references);
 		return map;
 	}
+
 
 	private static <T extends IBaseResource> List<T> search(DaoRegistry daos, Class<T> type, String referenceParam,
 			String subject, RequestDetails request, String newestFirstBy) {

@@ -1,10 +1,7 @@
 package health.workwell.assessment;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceOrListParam;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +39,7 @@ final class PopulationMembers {
 		while (!level.isEmpty()) {
 			List<String> next = new ArrayList<>();
 			for (IIdType department : daos.getResourceDao(Organization.class)
-					.searchForResourceIds(referencing("partof", "Organization", level), request)) {
+					.searchForResourceIds(PatientRecord.referencing("partof", "Organization", level), request)) {
 				if (organizations.add(department.getIdPart())) {
 					next.add(department.getIdPart());
 				}
@@ -51,7 +48,7 @@ final class PopulationMembers {
 		}
 		Set<String> members = new TreeSet<>();
 		daos.getResourceDao(Patient.class)
-				.searchForResourceIds(referencing("organization", "Organization", List.copyOf(organizations)), request)
+				.searchForResourceIds(PatientRecord.referencing("organization", "Organization", List.copyOf(organizations)), request)
 				.forEach(id -> members.add(id.getIdPart()));
 		return List.copyOf(members);
 	}
@@ -66,13 +63,5 @@ final class PopulationMembers {
 			}
 		}
 		return List.copyOf(members);
-	}
-
-	private static SearchParameterMap referencing(String param, String type, List<String> ids) {
-		ReferenceOrListParam references = new ReferenceOrListParam();
-		ids.forEach(id -> references.addOr(new ReferenceParam(type + "/" + id)));
-		SearchParameterMap map = SearchParameterMap.newSynchronous();
-		map.add(param, references);
-		return map;
 	}
 }
