@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
-import health.workwell.conformance.ProfileEnforcement;
 import health.workwell.scoring.composite.CompositeIndex;
 import health.workwell.server.WorkWellProperties;
 import jakarta.annotation.PreDestroy;
@@ -160,7 +159,7 @@ public class PopulationRunner {
 		plans.forEach(plan -> plan.addTo(transaction));
 		try {
 			if (transaction.hasEntry()) {
-				ConditionalWrites.commit(systemDao, generatedOutputs(), transaction);
+				ConditionalWrites.commit(systemDao, system(), transaction);
 			}
 			plans.forEach(plan -> job.add("tier:" + TierPlan.code(plan.tier.name()), 1));
 		} catch (RuntimeException e) {
@@ -170,7 +169,7 @@ public class PopulationRunner {
 				plan.addTo(single);
 				try {
 					if (single.hasEntry()) {
-						ConditionalWrites.commit(systemDao, generatedOutputs(), single);
+						ConditionalWrites.commit(systemDao, system(), single);
 					}
 					job.add("tier:" + TierPlan.code(plan.tier.name()), 1);
 				} catch (RuntimeException failure) {
@@ -186,7 +185,7 @@ public class PopulationRunner {
 		Set<String> models = RiskAssessOperation.selectedModels(job.input("model").stream().map(CodeType.class::cast).toList());
 		for (String patient : chunk) {
 			try {
-				RiskAssessmentRun run = riskAssess.assess(new IdType("Patient", patient), date, models, true, generatedOutputs());
+				RiskAssessmentRun run = riskAssess.assess(new IdType("Patient", patient), date, models, true, system());
 				Set<String> computed = new LinkedHashSet<>();
 				run.assessments.forEach(assessment -> computed.add(assessment.getMethod().getCodingFirstRep().getCode()));
 				if (run.compositeAssessment != null) {
@@ -235,10 +234,4 @@ public class PopulationRunner {
 		return new SystemRequestDetails();
 	}
 
-	/** For writing the operations' outputs: not validated again resource by resource (see ProfileEnforcement). */
-	private static RequestDetails generatedOutputs() {
-		RequestDetails request = new SystemRequestDetails();
-		request.getUserData().put(ProfileEnforcement.SERVER_GENERATED, Boolean.TRUE);
-		return request;
-	}
 }

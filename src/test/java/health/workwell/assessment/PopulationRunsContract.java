@@ -3,6 +3,7 @@ package health.workwell.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import health.workwell.testsupport.ConformanceAssertions;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
 import java.net.URLEncoder;
@@ -106,7 +107,7 @@ abstract class PopulationRunsContract {
 			assertThat(carePlans(employee)).as("one plan for " + employee).hasSize(1);
 		}
 		assertThat(carePlans(outsider)).isEmpty();
-		// written without validating each again (ProfileEnforcement.SERVER_GENERATED): they still conform
+		// written without validating each again (ProfileEnforcement.SERVER_GENERATED): they conform
 		String veryHigh = expectedTier.entrySet().stream().filter(e -> e.getValue().equals("very-high")).findFirst().orElseThrow().getKey();
 		assertConforms(carePlans(veryHigh).get(0));
 		assertConforms(client.search().forResource(org.hl7.fhir.r4.model.Flag.class)
@@ -188,16 +189,8 @@ abstract class PopulationRunsContract {
 		assertThat(client.read().resource(Task.class).withId(id).execute().getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 	}
 
-	/** {@code $validate} against the profiles the resource claims finds no error. */
-	private void assertConforms(org.hl7.fhir.r4.model.Resource resource) throws Exception {
-		assertThat(resource.getMeta().getProfile()).isNotEmpty();
-		HttpResponse<String> validated = HTTP.send(TestTokens.authorized(port, FhirClients.baseUrl(port) + "/" + resource.fhirType() + "/$validate")
-				.header("Content-Type", "application/fhir+json")
-				.POST(HttpRequest.BodyPublishers.ofString(FhirClients.R4.newJsonParser().encodeResourceToString(resource))).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(parse(validated.body(), OperationOutcome.class).getIssue()).as(validated.body())
-				.noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-						|| issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
+	private void assertConforms(org.hl7.fhir.r4.model.Resource resource) {
+		ConformanceAssertions.assertConforms(port, resource);
 	}
 
 	private Task runTask(Task.TaskStatus status, Date heartbeat) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import health.workwell.testsupport.ConformanceAssertions;
 import health.workwell.testsupport.FhirClients;
 import java.util.List;
 import java.util.UUID;
@@ -186,6 +187,8 @@ abstract class RiskAssessContract {
 						"not computable: gbz188-surveillance: no current occupational exposure recorded");
 
 		assertThat(stored()).hasSize(7);
+		// outputs are not validated again when written (ProfileEnforcement.SERVER_GENERATED): each conforms
+		stored().forEach(assessment -> ConformanceAssertions.assertConforms(port, assessment));
 	}
 
 	/** Only the few newest readings per code are loaded; when they are all questionable, an older usable one still counts. */
@@ -312,7 +315,7 @@ abstract class RiskAssessContract {
 		assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo(patient.getIdPart() + "/crisis-task/1");
 		assertThat(task.getFocus().getReference())
 				.isEqualTo(byModel(assessed, "phq-9").getIdElement().toUnqualifiedVersionless().getValue());
-		// stored, so each passed the server's validation against the profile it claims
+		java.util.List.of(plan, flag, task).forEach(output -> ConformanceAssertions.assertConforms(port, output));
 		assertThat(java.util.List.of(plan, flag, task)).extracting(r -> r.getMeta().getProfile().get(0).getValue()).containsExactly(
 				"http://workwell.health/fhir/StructureDefinition/workwell-care-plan",
 				"http://workwell.health/fhir/StructureDefinition/workwell-flag",
@@ -442,6 +445,10 @@ abstract class RiskAssessContract {
 				.as("never examined: due now").isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
 		assertThat(silicaExam.getMeta().getProfile().get(0).getValue())
 				.isEqualTo("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exam-request");
+		ConformanceAssertions.assertConforms(port, silicaExam);
+		ConformanceAssertions.assertConforms(port, noiseExam);
+		ConformanceAssertions.assertConforms(port, client.read().resource(RiskAssessment.class)
+				.withId(surveillance.getIdElement().toUnqualifiedVersionless()).execute());
 
 		tier();
 		assertThat(examRequests("active")).as("re-running updates, no second request").hasSize(2);
