@@ -7,6 +7,9 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
@@ -15,7 +18,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -107,34 +112,59 @@ public class RiskAssessOperation {
 		return selected;
 	}
 
-	/** One transaction: the model assessments, then the composite citing them, all or nothing. */
+	/**
+	 * One transaction: the model assessments, then the composite citing them, all or nothing. Each is kept
+	 * under its per-patient, per-model identifier ({@link StoredOutputs}): the previous assessment of the
+	 * model is replaced, and on unchanged data nothing is written.
+	 */
 	private void store(RiskAssessmentRun run, RequestDetails request) {
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		Map<String, RiskAssessment> stored = storedAssessments(run, request);
+		StoredOutputs outputs = new StoredOutputs();
 		for (RiskAssessment assessment : run.assessments) {
-			String fullUrl = "urn:uuid:" + UUID.randomUUID();
-			addConditionalUpdate(transaction, fullUrl, assessment);
+			String reference = keep(outputs, assessment, stored);
 			if (run.compositeAssessment != null) {
-				run.compositeAssessment.addBasis(new Reference(fullUrl));
+				run.compositeAssessment.addBasis(new Reference(reference));
 			}
 		}
 		if (run.compositeAssessment != null) {
-			addConditionalUpdate(transaction, "urn:uuid:" + UUID.randomUUID(), run.compositeAssessment);
+			keep(outputs, run.compositeAssessment, stored);
 		}
-		if (transaction.getEntry().isEmpty()) {
-			return;
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		outputs.addTo(transaction);
+		if (transaction.hasEntry()) {
+			ConditionalWrites.commit(systemDao, request, transaction);
 		}
-		ConditionalWrites.commit(systemDao, request, transaction);
 		if (run.compositeAssessment != null) {
 			// cite the stored ids, not the transaction's placeholders
-			run.compositeAssessment.getBasis().removeIf(reference -> reference.getReference().startsWith("urn:uuid:"));
+			run.compositeAssessment.getBasis().removeIf(reference -> reference.getReference().startsWith("urn:uuid:")
+					|| reference.getReference().startsWith("RiskAssessment/"));
 			run.assessments.forEach(a -> run.compositeAssessment.addBasis(new Reference(a.getIdElement().toUnqualifiedVersionless())));
 		}
 	}
 
-	private static void addConditionalUpdate(Bundle transaction, String fullUrl, RiskAssessment assessment) {
-		var identifier = assessment.getIdentifierFirstRep();
-		transaction.addEntry().setFullUrl(fullUrl).setResource(assessment).getRequest()
-				.setMethod(Bundle.HTTPVerb.PUT)
-				.setUrl("RiskAssessment?identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+	private static String keep(StoredOutputs outputs, RiskAssessment assessment, Map<String, RiskAssessment> stored) {
+		String identifier = assessment.getIdentifierFirstRep().getValue();
+		return outputs.keep(assessment, Codes.ASSESSMENT_ID_SYSTEM, identifier, Optional.ofNullable(stored.get(identifier)));
+	}
+
+	/** The assessments an earlier run stored under this run's identifiers, in one search. */
+	private Map<String, RiskAssessment> storedAssessments(RiskAssessmentRun run, RequestDetails request) {
+		TokenOrListParam identifiers = new TokenOrListParam();
+		run.assessments.forEach(a -> identifiers.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, a.getIdentifierFirstRep().getValue())));
+		if (run.compositeAssessment != null) {
+			identifiers.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, run.compositeAssessment.getIdentifierFirstRep().getValue()));
+		}
+		Map<String, RiskAssessment> stored = new HashMap<>();
+		if (identifiers.getValuesAsQueryTokens().isEmpty()) {
+			return stored;
+		}
+		SearchParameterMap search = SearchParameterMap.newSynchronous();
+		search.add("identifier", identifiers);
+		for (Object found : daos.getResourceDao(RiskAssessment.class).searchForResources(search, request)) {
+			RiskAssessment assessment = (RiskAssessment) found;
+			assessment.getIdentifier().stream().filter(i -> Codes.ASSESSMENT_ID_SYSTEM.equals(i.getSystem()))
+					.forEach(i -> stored.put(i.getValue(), assessment));
+		}
+		return stored;
 	}
 }

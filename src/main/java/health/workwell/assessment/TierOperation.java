@@ -45,7 +45,7 @@ public class TierOperation {
 			ConditionalWrites.commit(systemDao, request, transaction);
 		}
 		Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		plan.current.forEach(resource -> result.addEntry().setResource(resource));
+		plan.current().forEach(resource -> result.addEntry().setResource(resource));
 		return result;
 	}
 }

@@ -6,11 +6,9 @@ import health.workwell.scoring.composite.PsychologicalTier;
 import health.workwell.scoring.composite.Tier;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import health.workwell.scoring.psych.Severity;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -41,9 +38,8 @@ import org.hl7.fhir.r4.model.Timing;
  * inactive when it drops), a crisis Task due within 24 h when the PHQ-9 shows a crisis, and a
  * ServiceRequest per occupational exam GBZ 188 asks for (revoked when its exposure has ended).
  *
- * <p>Each resource has a per-patient identifier. A resource an earlier run wrote keeps its start and
- * authoring times (a re-run must not move a crisis deadline) and is written again only when something
- * changed, so re-running on unchanged data writes nothing.
+ * <p>Each resource has a per-patient identifier and is kept by {@link StoredOutputs}. A resource an
+ * earlier run wrote keeps its start and authoring times (a re-run must not move a crisis deadline).
  */
 final class TierPlan {
 
@@ -53,9 +49,7 @@ final class TierPlan {
 
 	final String patientId;
 	final Tier tier;
-	/** The plan's resources as they stand once the writes are committed (answered to the caller). */
-	final List<Resource> current = new ArrayList<>();
-	private final List<Bundle.BundleEntryComponent> writes = new ArrayList<>();
+	private final StoredOutputs outputs = new StoredOutputs();
 	private final TierInputs inputs;
 	private final Date now;
 
@@ -80,7 +74,12 @@ final class TierPlan {
 
 	/** Adds this plan's creates and updates to a transaction (nothing when nothing changed). */
 	void addTo(Bundle transaction) {
-		writes.forEach(transaction.getEntry()::add);
+		outputs.addTo(transaction);
+	}
+
+	/** The plan's resources as they stand once the writes are committed (answered to the caller). */
+	List<Resource> current() {
+		return outputs.current;
 	}
 
 	private void build(RiskAssessment composite) {
@@ -116,7 +115,7 @@ final class TierPlan {
 			if (!examIdentifiers.contains(outdated.getIdentifierFirstRep().getValue())) {
 				ServiceRequest revoked = outdated.copy();
 				revoked.setStatus(ServiceRequest.ServiceRequestStatus.REVOKED);
-				update(revoked, outdated);
+				outputs.update(revoked, outdated);
 			}
 		}
 	}
@@ -127,36 +126,10 @@ final class TierPlan {
 	 * Answers the reference other resources of the plan use for it.
 	 */
 	private String keep(Resource wanted, String identifier) {
-		Identifier planIdentifier = new Identifier().setSystem(PLAN_ID_SYSTEM).setValue(identifier);
-		identifiers(wanted).add(planIdentifier);
+		identifiers(wanted).add(new Identifier().setSystem(PLAN_ID_SYSTEM).setValue(identifier));
 		Optional<Resource> stored = existing(wanted, identifier);
-		if (stored.isEmpty()) {
-			// created under an id derived from its identifier: no search to make it conditional, and two runs
-			// racing to create the same plan resource write the same one
-			String id = UUID.nameUUIDFromBytes((PLAN_ID_SYSTEM + "|" + identifier).getBytes(StandardCharsets.UTF_8)).toString();
-			String fullUrl = "urn:uuid:" + id;
-			Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent().setFullUrl(fullUrl).setResource(wanted);
-			entry.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(wanted.fhirType() + "/" + id);
-			writes.add(entry);
-			current.add(wanted);
-			return fullUrl;
-		}
-		keepTimes(wanted, stored.get());
-		return update(wanted, stored.get());
-	}
-
-	private String update(Resource wanted, Resource stored) {
-		String id = stored.getIdElement().toUnqualifiedVersionless().getValue();
-		wanted.setId(id);
-		if (sameContent(wanted, stored)) {
-			current.add(stored);
-		} else {
-			Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent().setResource(wanted);
-			entry.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(id);
-			writes.add(entry);
-			current.add(wanted);
-		}
-		return id;
+		stored.ifPresent(before -> keepTimes(wanted, before));
+		return outputs.keep(wanted, PLAN_ID_SYSTEM, identifier, stored);
 	}
 
 	private Optional<Resource> existing(Resource wanted, String identifier) {
@@ -165,16 +138,6 @@ final class TierPlan {
 					.filter(r -> identifier.equals(r.getIdentifierFirstRep().getValue())).map(Resource.class::cast).findFirst();
 		}
 		return inputs.planResource(identifier);
-	}
-
-	private static boolean sameContent(Resource a, Resource b) {
-		Resource left = a.copy();
-		Resource right = b.copy();
-		left.setMeta(null);
-		right.setMeta(null);
-		left.setId((String) null);
-		right.setId((String) null);
-		return left.equalsDeep(right);
 	}
 
 	/** What an earlier run set once and a re-run keeps: plan start, flag period, authoring time, crisis deadline. */
