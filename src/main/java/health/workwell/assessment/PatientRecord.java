@@ -51,6 +51,7 @@ final class PatientRecord {
 	/** What was loaded, usable or not: tells whether older Observations may hold what the newest lack. */
 	private final List<Observation> loaded;
 	private final Function<List<String>, List<Observation>> allObservationsOf;
+	private List<Observation> allObservations;
 	private final List<Condition> conditions;
 	private final List<MedicationStatement> medicationStatements;
 	private final List<MedicationRequest> medicationRequests;
@@ -213,7 +214,15 @@ final class PatientRecord {
 		boolean newestHadNoValue = found.isEmpty() && loaded.stream().anyMatch(o -> Codes.hasLoinc(o.getCode(), loincCodes)
 				|| o.getComponent().stream().anyMatch(c -> Codes.hasLoinc(c.getCode(), loincCodes)));
 		// the few newest per code were questionable or carried no value: the newest usable one is older
-		return newestHadNoValue ? newestIn(allObservationsOf.apply(Codes.OBSERVATION_CODES_READ), loincCodes) : found;
+		return newestHadNoValue ? newestIn(allObservations(), loincCodes) : found;
+	}
+
+	/** Every usable Observation of the read codes, newest first: read once, and only when a fallback needs it. */
+	private List<Observation> allObservations() {
+		if (allObservations == null) {
+			allObservations = allObservationsOf.apply(Codes.OBSERVATION_CODES_READ);
+		}
+		return allObservations;
 	}
 
 	private static Optional<Measurement> newestIn(List<Observation> newestFirst, List<String> loincCodes) {

@@ -79,7 +79,9 @@ final class PopulationJob {
 	void progress(int total, int processed, String cursor, Date now) {
 		set("total", new IntegerType(total));
 		set("processed", new IntegerType(processed));
-		set("cursor", new StringType(cursor));
+		if (cursor != null) {
+			set("cursor", new StringType(cursor));
+		}
 		task.setBusinessStatus(new CodeableConcept().setText(percent() + "%"));
 		task.setLastModified(now);
 	}

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.workwell.scoring.composite.CompositeIndex;
@@ -88,7 +89,7 @@ public class PopulationRunner {
 	private void runWaitingJobs() {
 		try {
 			for (Task candidate : waitingJobs()) {
-				claim(new PopulationJob(candidate)).ifPresent(this::run);
+				claim(new PopulationJob(candidate)).ifPresent(this::runOrFail);
 			}
 		} catch (RuntimeException e) {
 			LOG.warn("Population runner: {}", e.toString(), e);
@@ -112,20 +113,31 @@ public class PopulationRunner {
 		return save(job) ? Optional.of(job) : Optional.empty();
 	}
 
+	/** A run that cannot go on (its target deleted, a failure beyond one patient) ends as failed, not retried for ever. */
+	private void runOrFail(PopulationJob job) {
+		try {
+			run(job);
+		} catch (RuntimeException e) {
+			LOG.warn("Population run {} failed", job.task.getIdElement().getIdPart(), e);
+			job.error(e.getMessage() == null ? e.toString() : e.getMessage());
+			job.task.setStatus(Task.TaskStatus.FAILED);
+			save(job);
+		}
+	}
+
 	private void run(PopulationJob job) {
 		LOG.info("Population run {}: {} from patient after {}", job.task.getIdElement().getIdPart(), job.task.getDescription(), job.cursor());
 		List<String> members;
 		try {
 			members = PopulationMembers.of(daos, new IdType(job.target()), system());
-		} catch (ResourceNotFoundException e) {
-			job.error(job.target() + " no longer exists");
-			job.task.setStatus(Task.TaskStatus.FAILED);
-			save(job);
-			return;
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			throw new ResourceNotFoundException(job.target() + " no longer exists");
 		}
 		int next = job.cursor() == null ? 0 : -Collections.binarySearch(members, job.cursor() + "\u0000") - 1;
-		for (int start = next; start < members.size(); start += settings.chunkSize()) {
-			List<String> chunk = members.subList(start, Math.min(members.size(), start + settings.chunkSize()));
+		// $risk-assess writes patient by patient: smaller chunks keep the heartbeat well inside the lease
+		int chunkSize = job.isTier() ? settings.chunkSize() : Math.max(1, settings.chunkSize() / 10);
+		for (int start = next; start < members.size(); start += chunkSize) {
+			List<String> chunk = members.subList(start, Math.min(members.size(), start + chunkSize));
 			if (job.isTier()) {
 				tierChunk(job, chunk);
 			} else {

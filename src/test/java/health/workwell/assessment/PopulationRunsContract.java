@@ -1,6 +1,7 @@
 package health.workwell.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.workwell.testsupport.ConformanceAssertions;
@@ -56,6 +57,10 @@ abstract class PopulationRunsContract {
 
 	@LocalServerPort
 	int port;
+
+	/** Run Tasks are the server's own (clients get 405): the tests plant them as a node would leave them. */
+	@org.springframework.beans.factory.annotation.Autowired
+	ca.uhn.fhir.jpa.api.dao.DaoRegistry daos;
 
 	IGenericClient client;
 	IdType enterprise;
@@ -160,7 +165,7 @@ abstract class PopulationRunsContract {
 		stopped.addOutput().setType(new CodeableConcept().setText("processed")).setValue(new IntegerType(2));
 		stopped.addOutput().setType(new CodeableConcept().setText("cursor")).setValue(new StringType(employees.get(1)));
 		stopped.addOutput().setType(new CodeableConcept().setText("tier:low")).setValue(new IntegerType(2));
-		IdType id = create(stopped);
+		IdType id = serverCreate(stopped);
 
 		Parameters result = await(statusUrl(id.getIdPart()));
 		assertThat(integer(result, "processed")).isEqualTo(5);
@@ -177,7 +182,7 @@ abstract class PopulationRunsContract {
 	@Test
 	void deleteOnTheStatusUrlCancelsARun() throws Exception {
 		// held by a live node (fresh heartbeat), so this node leaves it alone
-		IdType id = create(runTask(Task.TaskStatus.INPROGRESS, new Date()));
+		IdType id = serverCreate(runTask(Task.TaskStatus.INPROGRESS, new Date()));
 		HttpResponse<String> running = get(statusUrl(id.getIdPart()));
 		assertThat(running.statusCode()).isEqualTo(202);
 		assertThat(running.headers().firstValue("X-Progress")).isPresent();
@@ -191,6 +196,34 @@ abstract class PopulationRunsContract {
 
 	private void assertConforms(org.hl7.fhir.r4.model.Resource resource) {
 		ConformanceAssertions.assertConforms(port, resource);
+	}
+
+	private IdType serverCreate(Task task) {
+		return (IdType) daos.getResourceDao(Task.class).create(task, new ca.uhn.fhir.rest.api.server.SystemRequestDetails()).getId()
+				.toUnqualifiedVersionless();
+	}
+
+	@Test
+	void clientsCannotWriteRunTasks() {
+		assertThatThrownBy(() -> create(runTask(Task.TaskStatus.REQUESTED, new Date())))
+				.isInstanceOf(ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException.class)
+				.hasMessageContaining("cannot be written directly");
+	}
+
+	/** A run that cannot go on (here: its focus is no Organization or Group) ends as failed (500 with the reason), not retried for ever. */
+	@Test
+	void aRunThatCannotGoOnFails() throws Exception {
+		Task task = runTask(Task.TaskStatus.REQUESTED, new Date());
+		task.setFocus(new Reference("Patient/" + outsider));
+		IdType id = serverCreate(task);
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+		HttpResponse<String> status = get(statusUrl(id.getIdPart()));
+		while (status.statusCode() == 202 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(250);
+			status = get(statusUrl(id.getIdPart()));
+		}
+		assertThat(status.statusCode()).as(status.body()).isEqualTo(500);
+		assertThat(status.body()).contains("The population run failed", "Patient/" + outsider);
 	}
 
 	private Task runTask(Task.TaskStatus status, Date heartbeat) {
