@@ -7,18 +7,15 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -149,22 +146,11 @@ public class RiskAssessOperation {
 
 	/** The assessments an earlier run stored under this run's identifiers, in one search. */
 	private Map<String, RiskAssessment> storedAssessments(RiskAssessmentRun run, RequestDetails request) {
-		TokenOrListParam identifiers = new TokenOrListParam();
-		run.assessments.forEach(a -> identifiers.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, a.getIdentifierFirstRep().getValue())));
+		List<String> identifiers = new ArrayList<>();
+		run.assessments.forEach(a -> identifiers.add(a.getIdentifierFirstRep().getValue()));
 		if (run.compositeAssessment != null) {
-			identifiers.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, run.compositeAssessment.getIdentifierFirstRep().getValue()));
+			identifiers.add(run.compositeAssessment.getIdentifierFirstRep().getValue());
 		}
-		Map<String, RiskAssessment> stored = new HashMap<>();
-		if (identifiers.getValuesAsQueryTokens().isEmpty()) {
-			return stored;
-		}
-		SearchParameterMap search = SearchParameterMap.newSynchronous();
-		search.add("identifier", identifiers);
-		for (Object found : daos.getResourceDao(RiskAssessment.class).searchForResources(search, request)) {
-			RiskAssessment assessment = (RiskAssessment) found;
-			assessment.getIdentifier().stream().filter(i -> Codes.ASSESSMENT_ID_SYSTEM.equals(i.getSystem()))
-					.forEach(i -> stored.put(i.getValue(), assessment));
-		}
-		return stored;
+		return RiskAssessments.storedByIdentifier(daos, identifiers, request);
 	}
 }

@@ -1,12 +1,20 @@
 package health.workwell.assessment;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import health.workwell.scoring.ModelId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
@@ -43,6 +51,28 @@ final class RiskAssessments {
 			assessment.addBasis(new Reference(resource.getIdElement().toUnqualifiedVersionless().getValue()));
 		}
 		return assessment;
+	}
+
+	/**
+	 * The stored assessments under these identifier values (of {@link Codes#ASSESSMENT_ID_SYSTEM}), found
+	 * with one search, by identifier value.
+	 */
+	static Map<String, RiskAssessment> storedByIdentifier(DaoRegistry daos, Collection<String> identifierValues,
+			RequestDetails request) {
+		Map<String, RiskAssessment> stored = new HashMap<>();
+		if (identifierValues.isEmpty()) {
+			return stored;
+		}
+		TokenOrListParam identifiers = new TokenOrListParam();
+		identifierValues.forEach(value -> identifiers.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, value)));
+		SearchParameterMap search = SearchParameterMap.newSynchronous();
+		search.add("identifier", identifiers);
+		for (Object found : daos.getResourceDao(RiskAssessment.class).searchForResources(search, request)) {
+			RiskAssessment assessment = (RiskAssessment) found;
+			assessment.getIdentifier().stream().filter(i -> Codes.ASSESSMENT_ID_SYSTEM.equals(i.getSystem()))
+					.forEach(i -> stored.put(i.getValue(), assessment));
+		}
+		return stored;
 	}
 
 	/** A 10-year probability in percent (FHIR R4 ras-2: probabilityDecimal is a percentage). */

@@ -38,16 +38,14 @@ final class TierInputs {
 
 	static TierInputs read(DaoRegistry daos, List<String> patientIds, RequestDetails request) {
 		TierInputs inputs = new TierInputs();
-		TokenOrListParam assessmentIds = new TokenOrListParam();
+		List<String> assessmentIds = new ArrayList<>();
 		TokenOrListParam planIds = new TokenOrListParam();
 		for (String patient : patientIds) {
-			MODELS_READ.forEach(model -> assessmentIds.addOr(new TokenParam(Codes.ASSESSMENT_ID_SYSTEM, patient + "/" + model)));
+			MODELS_READ.forEach(model -> assessmentIds.add(patient + "/" + model));
 			planIds.addOr(new TokenParam(TierPlan.PLAN_ID_SYSTEM, patient + "/care-plan"));
 			planIds.addOr(new TokenParam(TierPlan.PLAN_ID_SYSTEM, patient + "/risk-flag"));
 		}
-		for (RiskAssessment assessment : search(daos, RiskAssessment.class, byToken("identifier", assessmentIds), request)) {
-			inputs.assessments.put(identifierIn(assessment.getIdentifier(), Codes.ASSESSMENT_ID_SYSTEM), assessment);
-		}
+		inputs.assessments.putAll(RiskAssessments.storedByIdentifier(daos, assessmentIds, request));
 		search(daos, CarePlan.class, byToken("identifier", planIds), request)
 				.forEach(plan -> inputs.planByIdentifier.put(identifierIn(plan.getIdentifier(), TierPlan.PLAN_ID_SYSTEM), plan));
 		search(daos, Flag.class, byToken("identifier", planIds), request)
