@@ -32,6 +32,7 @@ Alias: $ww-post-type = http://workwell.health/fhir/CodeSystem/post-type
 Alias: $ww-org-type = http://workwell.health/fhir/CodeSystem/organization-type
 Alias: $ww-device-type = http://workwell.health/fhir/CodeSystem/device-type
 Alias: $ww-alert = http://workwell.health/fhir/CodeSystem/alert
+Alias: $ww-reading-quality = http://workwell.health/fhir/CodeSystem/reading-quality
 
 // Identifier systems
 Alias: $ww-national-id = http://workwell.health/fhir/sid/national-id

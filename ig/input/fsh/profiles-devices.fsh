@@ -44,7 +44,7 @@ RuleSet: DeviceReading
 * device 1..1 MS
 * device only Reference(WorkWellDevice)
 * interpretation MS
-* interpretation ^comment = "An implausible reading is kept but marked questionable (v3 ObservationInterpretation QCL) and excluded from scores and alert windows."
+* interpretation ^comment = "An implausible reading is kept but marked questionable (http://workwell.health/fhir/CodeSystem/reading-quality#questionable, set by the server) and excluded from scores and alert windows."
 
 RuleSet: CategorySlice(slice, code)
 * category ^slicing.discriminator.type = #pattern

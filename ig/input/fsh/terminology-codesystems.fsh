@@ -105,6 +105,7 @@ Description: "Categories for Observations and DiagnosticReports that the HL7 obs
 * insert WorkWellCodeSystem
 * #occupational-exposure "Occupational exposure" "A measured or estimated exposure to an occupational hazard agent."
 * #occupational-health "Occupational health examination" "Results of an occupational health examination."
+* #home-measurement "Home measurement" "Measured by the employee at home (home blood pressure uses the lower home threshold of the Chinese hypertension guideline)."
 
 CodeSystem: ExamTypeCS
 Id: exam-type
@@ -202,6 +203,7 @@ Description: "Interventions and follow-up activities of WorkWell care plans and 
 * #crisis-follow-up "Crisis follow-up" "Suicide-risk assessment within 24 hours of a positive PHQ-9 item 9."
 * #occupational-re-exam "Occupational re-examination" "Occupational health examination due per GBZ 188-2014 and the occupational risk."
 * #exposure-reduction "Exposure reduction" "Engineering or administrative control, or protective equipment, to reduce an exposure."
+* #alert-follow-up "Alert follow-up" "Review of a device-data alert (sustained high blood pressure, short sleep, resting heart rate, low SpO2, a silent device) by the care team."
 
 CodeSystem: PostTypeCS
 Id: post-type
@@ -248,3 +250,13 @@ Description: "Reasons for persistent warnings (Flag.code)."
 * #implausible-reading "Implausible device reading" "A device reading outside plausible limits (kept, marked questionable, excluded from scores)."
 * #occupational-red "Occupational risk red" "Occupational risk class red."
 * #exam-overdue "Occupational exam overdue" "An occupational health examination is past its due date."
+* #abnormal-resting-heart-rate "Resting heart rate out of range" "Daily resting heart rate outside the alert range (default 50-100 /min) on 3 consecutive days."
+* #low-oxygen-saturation "Low oxygen saturation" "Oxygen saturation below the alert threshold (default 90 %)."
+* #device-silent "Device stopped sending" "A registered device has sent no reading for the configured number of days (default 3)."
+
+CodeSystem: ReadingQualityCS
+Id: reading-quality
+Title: "WorkWell reading quality"
+Description: "Observation.interpretation codes WorkWell sets on device readings. R4's v3 ObservationInterpretation has no code for a physiologically impossible value (QCF, quality control failure, is deprecated and means a failed laboratory control)."
+* insert WorkWellCodeSystem
+* #questionable "Questionable" "Physiologically implausible (e.g. heart rate 0 or above 300 /min, systolic below diastolic, SpO2 above 100 %): kept, excluded from scores and alert windows, reported as a DetectedIssue."

@@ -31,8 +31,6 @@ final class Codes {
 	static final String EXAM_TYPE_SYSTEM = WORKWELL + "/CodeSystem/exam-type";
 	static final String EXAM_CONCLUSION_SYSTEM = WORKWELL + "/CodeSystem/exam-conclusion";
 	static final String OCCUPATIONAL_RISK_SYSTEM = WORKWELL + "/CodeSystem/occupational-risk";
-	/** v3 ObservationInterpretation "questionable" as WorkWell marks implausible device readings. */
-	static final String QUESTIONABLE = "QCL";
 
 	static final List<String> TOTAL_CHOLESTEROL_MG_DL = List.of("2093-3");
 	static final List<String> TOTAL_CHOLESTEROL_MMOL_L = List.of("14647-2");

@@ -1,5 +1,6 @@
 package health.workwell.assessment;
 
+import health.workwell.devices.ReadingQuality;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
@@ -198,10 +199,7 @@ final class PatientRecord {
 			case FINAL, AMENDED, CORRECTED -> true;
 			default -> false;
 		};
-		boolean questionable = observation.getInterpretation().stream()
-				.flatMap(concept -> concept.getCoding().stream())
-				.anyMatch(coding -> Codes.QUESTIONABLE.equals(coding.getCode()));
-		return finalStatus && !questionable;
+		return finalStatus && !ReadingQuality.isQuestionable(observation);
 	}
 
 	Patient patient() {

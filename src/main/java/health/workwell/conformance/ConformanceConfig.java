@@ -73,7 +73,9 @@ public class ConformanceConfig {
 		instanceValidator.setErrorForUnknownProfiles(false);
 		ProfileRules rules = new ProfileRules(fhirContext, properties.rules(), packages);
 		ProfileEnforcement enforcement = new ProfileEnforcement(fhirContext, validationSupport, instanceValidator, rules);
-		storageInterceptors.registerInterceptor(enforcement);
+		if (properties.validateWrites()) {
+			storageInterceptors.registerInterceptor(enforcement);
+		}
 		return enforcement;
 	}
 

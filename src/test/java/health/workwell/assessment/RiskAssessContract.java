@@ -1,5 +1,6 @@
 package health.workwell.assessment;
 
+import health.workwell.devices.ReadingQuality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -71,7 +72,7 @@ abstract class RiskAssessContract {
 		// newer readings that must not count: one marked questionable, one entered in error
 		Observation implausible = quantity("8480-6", 300, "mm[Hg]", "2026-05-25");
 		implausible.addInterpretation().addCoding()
-				.setSystem("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation").setCode("QCL");
+				.setSystem(ReadingQuality.SYSTEM).setCode(ReadingQuality.QUESTIONABLE);
 		create(implausible);
 		Observation wrong = quantity("2093-3", 400, "mg/dL", "2026-05-26");
 		wrong.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
@@ -197,7 +198,7 @@ abstract class RiskAssessContract {
 		for (String day : List.of("2026-05-21", "2026-05-22", "2026-05-23", "2026-05-24")) {
 			Observation implausible = quantity("8280-0", 400, "cm", day);
 			implausible.addInterpretation().addCoding()
-					.setSystem("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation").setCode("QCL");
+					.setSystem(ReadingQuality.SYSTEM).setCode(ReadingQuality.QUESTIONABLE);
 			create(implausible);
 		}
 		RiskAssessment cdrs = byModel(riskAssess(onDate("2026-06-01")), "cdrs");

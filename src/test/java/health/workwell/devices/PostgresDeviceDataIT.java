@@ -1,0 +1,7 @@
+package health.workwell.devices;
+
+import health.workwell.testsupport.PostgresServer;
+
+/** Device data on PostgreSQL. */
+@PostgresServer
+class PostgresDeviceDataIT extends DeviceDataContract {}
