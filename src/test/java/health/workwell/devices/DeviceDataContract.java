@@ -217,6 +217,86 @@ abstract class DeviceDataContract {
 		assertThat(second.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
 	}
 
+	@Test
+	void eightGatewaysPostingOverlappingBundlesAtOnceStoreEachReadingOnce() throws Exception {
+		String cuff = create(DeviceReadings.device("bp-monitor", patient));
+		List<Observation> readings = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			readings.add(bloodPressure(patient, cuff, String.format("2026-11-%02dT%02d:00:00+08:00", 1 + i / 4, 6 + (i % 4) * 4), 120 + i % 7, 80));
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		List<java.util.concurrent.Future<Integer>> uploads = new ArrayList<>();
+		for (int gateway = 0; gateway < 8; gateway++) {
+			int first = gateway * 5;
+			uploads.add(pool.submit(() -> {
+				IGenericClient own = FhirClients.client(port);
+				List<Observation> overlapping = new ArrayList<>();
+				for (int i = 0; i < 20; i++) {
+					overlapping.add(readings.get((first + i) % readings.size()).copy());
+				}
+				int attempts = 0;
+				for (int upload = 0; upload < 2; upload++) { // every gateway also re-sends its upload once
+					while (true) {
+						attempts++;
+						try {
+							own.transaction().withBundle(conditionalCreates(Bundle.BundleType.TRANSACTION,
+									overlapping.toArray(Observation[]::new))).execute();
+							break;
+						} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException refused) {
+							assertThat(attempts).as("gave up after retries: " + refused.getMessage()).isLessThan(6);
+						}
+					}
+				}
+				return attempts;
+			}));
+		}
+		int attempts = 0;
+		for (var upload : uploads) {
+			attempts += upload.get(5, java.util.concurrent.TimeUnit.MINUTES);
+		}
+		pool.shutdown();
+		List<Observation> stored = readings("85354-9");
+		assertThat(stored).as("every reading once (" + attempts + " uploads for 16)").hasSize(40);
+		assertThat(stored.stream().map(o -> o.getIdentifierFirstRep().getValue()).distinct()).hasSize(40);
+	}
+
+	@Test
+	void subscribersAreToldOfNewReadingsAndAlertsAndDeliveriesAreRetried() throws Exception {
+		try (SubscriberStub subscriber = SubscriberStub.failingFirst(2)) {
+			subscribe("Observation?code=http://loinc.org|85354-9&subject=Patient/" + patient, subscriber.url("readings"));
+			// R4 Flag has no code or status search parameter: alert Flags carry their kind in the identifier
+			subscribe("Flag?identifier=" + AlertFlags.FLAG_IDENTIFIER_SYSTEM + "|" + patient + "|sustained-high-bp", subscriber.url("alerts"));
+			String cuff = create(DeviceReadings.device("bp-monitor", patient));
+			client.transaction().withBundle(conditionalCreates(Bundle.BundleType.TRANSACTION,
+					bloodPressure(patient, cuff, "2026-11-02T07:30:00+08:00", 150, 95),
+					bloodPressure(patient, cuff, "2026-11-03T07:30:00+08:00", 150, 95),
+					bloodPressure(patient, cuff, "2026-11-04T07:30:00+08:00", 150, 95))).execute();
+			activeFlag("sustained-high-bp");
+			subscriber.awaitDelivered("readings", 3);
+			subscriber.awaitDelivered("alerts", 1);
+			assertThat(subscriber.failures()).as("the first two deliveries failed and were retried").isEqualTo(2);
+		}
+	}
+
+	private void subscribe(String criteria, String endpoint) throws InterruptedException {
+		org.hl7.fhir.r4.model.Subscription subscription = new org.hl7.fhir.r4.model.Subscription();
+		subscription.setStatus(org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.REQUESTED);
+		subscription.setReason("device data test");
+		subscription.setCriteria(criteria);
+		subscription.getChannel().setType(org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType.RESTHOOK)
+				.setEndpoint(endpoint).setPayload("application/fhir+json");
+		String id = create(subscription);
+		for (int i = 0; i < 300; i++) {
+			var stored = client.read().resource(org.hl7.fhir.r4.model.Subscription.class).withId(id).execute();
+			if (stored.getStatus() == org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.ACTIVE) {
+				Thread.sleep(1000); // the registry takes it up from the activation message
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Subscription " + id + " never became active");
+	}
+
 	String create(Resource resource) {
 		return client.create().resource(resource).execute().getId().getIdPart();
 	}
