@@ -47,8 +47,8 @@ public class ProfileEnforcement {
 	 * Marks a request while it writes the server's own generated outputs (the $risk-assess and $tier
 	 * results, for one patient or a population): they are not validated again one by one (decision 17).
 	 * The code that builds them is covered by tests that validate every kind of output; HAPI 8.8's
-	 * validator costs about 25 ms a resource (it parses a 1.5 MB OID registry for each), which was most
-	 * of a $risk-assess that stores its 8 assessments, and all of a population run.
+	 * validator cost about 25 ms a resource (it parses its OID registry for each; decision 18 trims
+	 * that file), which was most of a $risk-assess that stores its 8 assessments.
 	 */
 	public static final String SERVER_GENERATED = ProfileEnforcement.class.getName() + ".serverGenerated";
 

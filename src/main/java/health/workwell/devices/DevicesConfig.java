@@ -64,8 +64,10 @@ public class DevicesConfig {
 			AlertTrigger alerts,
 			IInterceptorService storageInterceptors,
 			@Value("${workwell.devices.rules-enabled:true}") boolean rulesEnabled,
-			@Value("${workwell.devices.conditional-create-retries:5}") int retries) {
+			@Value("${workwell.devices.conditional-create-retries:5}") int retries,
+			@Value("${workwell.devices.max-bundle-entries:1000}") int maxBundleEntries) {
 		server.registerInterceptor(new DeviceTimeOrder());
+		server.registerInterceptor(new DeviceBundleLimit(maxBundleEntries));
 		if (rulesEnabled) {
 			server.registerInterceptor(checks);
 			server.registerInterceptor(alerts);

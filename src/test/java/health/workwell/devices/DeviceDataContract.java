@@ -297,6 +297,19 @@ abstract class DeviceDataContract {
 		throw new AssertionError("Subscription " + id + " never became active");
 	}
 
+	@Test
+	void anUploadOfMoreThan1000ReadingsIsRefusedWhole() {
+		String cuff = create(DeviceReadings.device("bp-monitor", patient));
+		Observation[] readings = new Observation[1001];
+		for (int i = 0; i < readings.length; i++) {
+			readings[i] = bloodPressure(patient, cuff, java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusHours(i) + ":00+08:00", 120, 80);
+		}
+		assertThatThrownBy(() -> client.transaction().withBundle(conditionalCreates(Bundle.BundleType.BATCH, readings)).execute())
+				.isInstanceOfSatisfying(ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException.class,
+						refused -> assertThat(refused.getMessage()).contains("1001 entries", "at most 1000"));
+		assertThat(readings("85354-9")).isEmpty();
+	}
+
 	String create(Resource resource) {
 		return client.create().resource(resource).execute().getId().getIdPart();
 	}
