@@ -310,6 +310,21 @@ abstract class DeviceDataContract {
 		assertThat(readings("85354-9")).isEmpty();
 	}
 
+	@Test
+	void theDefaultDeviceTimeOrderStillFindsObservationsWithoutATime() {
+		Observation undated = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+				.setCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding("http://loinc.org", "85354-9", null)))
+				.setSubject(new Reference("Patient/" + patient));
+		undated.setValue(new org.hl7.fhir.r4.model.StringType("recorded without a time"));
+		create(undated);
+		String cuff = create(DeviceReadings.device("bp-monitor", patient));
+		client.create().resource(bloodPressure(patient, cuff, "2026-11-02T07:30:00+08:00", 124, 80)).execute();
+		Bundle found = client.search().forResource(Observation.class).where(Observation.SUBJECT.hasId("Patient/" + patient))
+				.returnBundle(Bundle.class).execute();
+		assertThat(found.getEntry()).hasSize(2);
+		assertThat(found.getTotal()).isEqualTo(2);
+	}
+
 	String create(Resource resource) {
 		return client.create().resource(resource).execute().getId().getIdPart();
 	}
