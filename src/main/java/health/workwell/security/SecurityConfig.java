@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,7 +22,15 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
@@ -42,10 +50,25 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
+			RegisteredScopePolicy scopePolicy) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-				.with(authorizationServer, Customizer.withDefaults())
+				.with(authorizationServer, server -> server
+						// SMART Backend Services: private_key_jwt without client_id, RS384/ES384 keys from an inline JWKS
+						.clientAuthentication(clients -> clients
+								.authenticationConverter(new ClientAssertionWithoutClientId())
+								.authenticationProviders(providers -> providers.forEach(provider -> {
+									if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+										assertions.setJwtDecoderFactory(assertionDecoders);
+									}
+								})))
+						// requested scopes are checked against the registered ones by SMART's rules, not as exact strings
+						.tokenEndpoint(token -> token.authenticationProviders(providers -> providers.forEach(provider -> {
+							if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
+								clientCredentials.setAuthenticationValidator(scopePolicy::validateClientCredentials);
+							}
+						}))))
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 				.csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
 		return http.build();
@@ -63,6 +86,7 @@ public class SecurityConfig {
 						.requestMatchers("/actuator/prometheus").permitAll()
 						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server
 						.requestMatchers("/fhir", "/fhir/**").authenticated()
+						.requestMatchers("/admin/**").access(AdminRole.REQUIRED)
 						.anyRequest().denyAll())
 				.oauth2ResourceServer(resourceServer -> resourceServer
 						.jwt(jwt -> jwt.decoder(tokens))
@@ -115,6 +139,7 @@ public class SecurityConfig {
 				String issuer = context.getAuthorizationServerContext().getIssuer();
 				context.getClaims().audience(java.util.List.of(issuer + FhirAudience.FHIR_PATH));
 			}
+			ClientTokenClaims.addTo(context);
 		};
 	}
 
@@ -124,12 +149,50 @@ public class SecurityConfig {
 	}
 
 	@Bean
+	public SecurityTables securityTables(DataSource dataSource) {
+		return new SecurityTables(dataSource);
+	}
+
+	/** Registered clients in the database (they survive restarts and are shared by nodes), with the bootstrap administrator. */
+	@Bean
 	public RegisteredClientRepository registeredClients(
+			SecurityTables tables,
+			DataSource dataSource,
 			@Value("${WORKWELL_ADMIN_CLIENT_ID:}") String adminClientId,
 			@Value("${WORKWELL_ADMIN_CLIENT_SECRET:}") String adminClientSecret,
 			PasswordEncoder secrets,
 			SecurityProperties properties) {
-		return new BootstrapClients(adminClientId, adminClientSecret, secrets, properties.backendTokenLifetime());
+		RegisteredClientRepository clients = new JdbcRegisteredClientRepository(new JdbcTemplate(dataSource));
+		BootstrapAdminClient.register(clients, adminClientId, adminClientSecret, secrets, properties.backendTokenLifetime());
+		return clients;
+	}
+
+	/** Issued grants and tokens in the database: introspection and revocation work across restarts and nodes. */
+	@Bean
+	public OAuth2AuthorizationService authorizations(SecurityTables tables, DataSource dataSource, RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
+	}
+
+	@Bean
+	public OAuth2AuthorizationConsentService authorizationConsents(SecurityTables tables, DataSource dataSource,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(new JdbcTemplate(dataSource), clients);
+	}
+
+	@Bean
+	public ClientAssertionDecoders clientAssertionDecoders(SecurityTables tables, DataSource dataSource) {
+		return new ClientAssertionDecoders(new UsedAssertionIds(new JdbcTemplate(dataSource)));
+	}
+
+	@Bean
+	public RegisteredScopePolicy registeredScopePolicy() {
+		return new RegisteredScopePolicy();
+	}
+
+	@Bean
+	ClientRegistrations clientRegistrations(RegisteredClientRepository clients, DataSource dataSource, PasswordEncoder secrets,
+			SecurityProperties properties) {
+		return new ClientRegistrations(clients, new JdbcTemplate(dataSource), secrets, properties.backendTokenLifetime());
 	}
 
 	@Bean

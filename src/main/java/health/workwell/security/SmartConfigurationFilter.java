@@ -43,7 +43,7 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
 		configuration.put("revocation_endpoint", issuer + "/oauth2/revoke");
 		configuration.put("grant_types_supported", List.of("client_credentials"));
 		configuration.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
-		configuration.put("scopes_supported", List.of(BootstrapClients.ADMIN_SCOPE));
+		configuration.put("scopes_supported", List.of(BootstrapAdminClient.ADMIN_SCOPE));
 		configuration.put("code_challenge_methods_supported", List.of("S256"));
 		configuration.put("capabilities", List.of("client-confidential-symmetric", "permission-v2"));
 		response.setContentType("application/json");
