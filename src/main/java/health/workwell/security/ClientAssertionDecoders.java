@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -19,9 +20,11 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
@@ -65,6 +68,9 @@ final class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClien
 		// claims are checked by the validators below, with OAuth2 error messages
 		processor.setJWTClaimsSetVerifier((claims, context) -> {});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		// iss is a client id, not a URL (Spring's default claim conversion wants one)
+		decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+				Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				new JwtTimestampValidator(CLOCK_SKEW), assertionClaims(client.getClientId(), tokenEndpoint())));
 		return decoder;
@@ -78,7 +84,7 @@ final class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClien
 	private OAuth2TokenValidator<Jwt> assertionClaims(String clientId, String tokenEndpoint) {
 		return assertion -> {
 			List<String> problems = new ArrayList<>();
-			if (!clientId.equals(assertion.getIssuer() == null ? null : assertion.getIssuer().toString())) {
+			if (!clientId.equals(assertion.getClaimAsString(JwtClaimNames.ISS))) {
 				problems.add("iss must be the client_id");
 			}
 			if (!clientId.equals(assertion.getSubject())) {

@@ -58,7 +58,8 @@ final class ClientAssertionWithoutClientId implements AuthenticationConverter {
 				additionalParameters.put(name, values.length == 1 ? values[0] : values);
 			}
 		});
-		return new OAuth2ClientAuthenticationToken(clientId, ClientAuthenticationMethod.PRIVATE_KEY_JWT, assertion, additionalParameters);
+		// the method is named by the assertion type, as Spring Authorization Server's own converter does
+		return new OAuth2ClientAuthenticationToken(clientId, new ClientAuthenticationMethod(JWT_BEARER), assertion, additionalParameters);
 	}
 
 	private static OAuth2AuthenticationException invalidClient(String description) {

@@ -116,10 +116,39 @@ public class SecurityConfig {
 
 	/** Checks signature, expiry and not-before, then issuer and audience against this server. */
 	@Bean
-	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience) {
+	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience, SecurityProperties properties) {
 		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience));
-		return decoder;
+		// an external OpenID Connect issuer's tokens are accepted as well, when one is configured
+		return properties.externalIssuer().enabled() ? new ExternalIssuerTokens(decoder, properties.externalIssuer()) : decoder;
+	}
+
+	@Bean
+	CachedClients cachedClients(RegisteredClientRepository clients) {
+		return new CachedClients(clients);
+	}
+
+	/**
+	 * Before Spring Security (order -100), which would refuse a CORS preflight for want of a token, and after
+	 * Spring's RequestContextFilter (-105), which the token decoder's audience check needs.
+	 */
+	@Bean
+	public FilterRegistrationBean<RegisteredOriginsCors> registeredOriginsCors(JwtDecoder tokens, CachedClients clients,
+			DataSource dataSource) {
+		FilterRegistrationBean<RegisteredOriginsCors> registration =
+				new FilterRegistrationBean<>(new RegisteredOriginsCors(tokens, clients, new JdbcTemplate(dataSource)));
+		registration.setOrder(-104);
+		return registration;
+	}
+
+	/** After CORS (so a 429 is readable by the page), before Spring Security. */
+	@Bean
+	public FilterRegistrationBean<ClientRateLimit> clientRateLimit(JwtDecoder tokens, CachedClients clients,
+			SecurityProperties properties) {
+		FilterRegistrationBean<ClientRateLimit> registration =
+				new FilterRegistrationBean<>(new ClientRateLimit(tokens, clients, properties.rateLimitPerMinute()));
+		registration.setOrder(-102);
+		return registration;
 	}
 
 	@Bean
@@ -137,7 +166,8 @@ public class SecurityConfig {
 		return context -> {
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				String issuer = context.getAuthorizationServerContext().getIssuer();
-				context.getClaims().audience(java.util.List.of(issuer + FhirAudience.FHIR_PATH));
+				// a singleton list: token claims are stored as JSON, and Spring's deserializer allows only known list types
+				context.getClaims().audience(java.util.Collections.singletonList(issuer + FhirAudience.FHIR_PATH));
 			}
 			ClientTokenClaims.addTo(context);
 		};

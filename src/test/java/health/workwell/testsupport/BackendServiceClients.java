@@ -68,6 +68,11 @@ public final class BackendServiceClients {
 
 	/** Registers a backend service with these scopes, role and keys; the admin API's answer. */
 	public static HttpResponse<String> register(int port, String clientId, String scope, String role, JWK... keys) {
+		return registerWith(port, TestTokens.admin(port), clientId, scope, role, keys);
+	}
+
+	/** As {@link #register}, with this administrator token. */
+	public static HttpResponse<String> registerWith(int port, String adminToken, String clientId, String scope, String role, JWK... keys) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("kind", "backend-service");
 		body.put("client_id", clientId);
@@ -75,14 +80,18 @@ public final class BackendServiceClients {
 		body.put("scope", scope);
 		body.put("role", role);
 		body.put("jwks", publicJwks(keys));
-		return adminPost(port, body);
+		return adminPost(port, adminToken, body);
 	}
 
 	/** {@code POST /admin/clients} with the administrator's token. */
 	public static HttpResponse<String> adminPost(int port, Object body) {
+		return adminPost(port, TestTokens.admin(port), body);
+	}
+
+	public static HttpResponse<String> adminPost(int port, String adminToken, Object body) {
 		try {
 			return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/clients"))
-					.header("Authorization", "Bearer " + TestTokens.admin(port))
+					.header("Authorization", "Bearer " + adminToken)
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)))
 					.build());
