@@ -83,6 +83,7 @@ final class ClientRegistrations {
 		ClientSettings.Builder settings = ClientSettings.builder().setting(ClientSettingNames.KIND, kind.code());
 		RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
 				.clientId(clientId)
+				.clientIdIssuedAt(java.time.Instant.now())
 				.clientName(request.clientName().trim())
 				.scopes(s -> s.addAll(scopes));
 		String secret = null;
