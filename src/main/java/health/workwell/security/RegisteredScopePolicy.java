@@ -4,11 +4,16 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
  * Which requested scopes a client may have, given the scopes it is registered with (Spring Authorization
@@ -21,7 +26,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * {@code patient/*.rs} but not the other way round. Anything else ({@code openid}, {@code fhirUser},
  * {@code launch}, {@code launch/patient}, {@code offline_access}, {@code online_access}, unknown strings) must
  * be registered exactly. One policy for every grant: {@link #validateClientCredentials} plugs into the
- * client-credentials grant; the authorization-code path calls {@link #uncovered}.
+ * client-credentials grant, {@link #validateAuthorizationCodeRequest} into the authorization endpoint, and
+ * anything else (a consent page) can call {@link #uncovered}.
  */
 public final class RegisteredScopePolicy {
 
@@ -52,6 +58,27 @@ public final class RegisteredScopePolicy {
 		if (!uncovered.isEmpty()) {
 			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE,
 					"Not registered for this client: " + String.join(" ", uncovered), null));
+		}
+	}
+
+	/**
+	 * For the authorization-code grant, in place of Spring Authorization Server's exact-string scope check:
+	 * {@code authorizationCodeProvider.setAuthenticationValidator(OAuth2AuthorizationCodeRequestAuthenticationValidator
+	 * .DEFAULT_REDIRECT_URI_VALIDATOR.andThen(policy::validateAuthorizationCodeRequest))} (the redirect URI first, so
+	 * the {@code invalid_scope} error can be sent back to the app's registered redirect URI).
+	 */
+	public void validateAuthorizationCodeRequest(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+		RegisteredClient client = context.getRegisteredClient();
+		Set<String> uncovered = uncovered(client.getScopes(), request.getScopes());
+		if (!uncovered.isEmpty()) {
+			String redirectUri = request.getRedirectUri() != null ? request.getRedirectUri()
+					: client.getRedirectUris().size() == 1 ? client.getRedirectUris().iterator().next() : null;
+			OAuth2AuthorizationCodeRequestAuthenticationToken withRedirect = new OAuth2AuthorizationCodeRequestAuthenticationToken(
+					request.getAuthorizationUri(), request.getClientId(), (Authentication) request.getPrincipal(), redirectUri,
+					request.getState(), request.getScopes(), request.getAdditionalParameters());
+			throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE,
+					"Not registered for this client: " + String.join(" ", uncovered), null), withRedirect);
 		}
 	}
 

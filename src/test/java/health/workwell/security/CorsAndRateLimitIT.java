@@ -144,4 +144,26 @@ class CorsAndRateLimitIT {
 		// other clients go on
 		assertThat(send("GET", "/fhir/Patient", APP_ORIGIN, TestTokens.admin(port), null).statusCode()).isEqualTo(200);
 	}
+
+	@Test
+	void theTokenEndpointIsLimitedPerClientToo() throws Exception {
+		RSAKey key = BackendServiceClients.rsaKey();
+		String clientId = "limited-" + UUID.randomUUID();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", "backend-service");
+		body.put("client_id", clientId);
+		body.put("client_name", "Once a minute");
+		body.put("scope", "system/Patient.rs");
+		body.put("role", "integration");
+		body.put("jwks", BackendServiceClients.publicJwks(key.toPublicJWK()));
+		body.put("rate_limit_per_minute", 1);
+		assertThat(BackendServiceClients.adminPost(port, body).statusCode()).isEqualTo(201);
+		assertThat(BackendServiceClients.tokenResponse(port, BackendServiceClients.assertion(port, clientId, key, JWSAlgorithm.RS384),
+				"system/Patient.rs").statusCode()).isEqualTo(200);
+		HttpResponse<String> limited = BackendServiceClients.tokenResponse(port,
+				BackendServiceClients.assertion(port, clientId, key, JWSAlgorithm.RS384), "system/Patient.rs");
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+		assertThat(limited.body()).contains("\"error\":\"temporarily_unavailable\"");
+	}
 }
