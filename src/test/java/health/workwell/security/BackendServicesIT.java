@@ -151,6 +151,24 @@ class BackendServicesIT {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
+	@Test
+	void aWrongAssertionTypeOrGrantTypeIsAnOAuthError() {
+		String assertion = assertion(port, clientId, rsa, JWSAlgorithm.RS384);
+		HttpResponse<String> wrongType = form("grant_type=client_credentials&scope=system/Observation.rs"
+				+ "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:saml2-bearer&client_assertion=" + assertion);
+		assertInvalidClient(wrongType, "client_assertion_type");
+		HttpResponse<String> wrongGrant = form("grant_type=password&scope=system/Observation.rs"
+				+ "&client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion="
+				+ assertion(port, clientId, rsa, JWSAlgorithm.RS384));
+		assertThat(wrongGrant.statusCode()).isEqualTo(400);
+		assertThat(wrongGrant.body()).contains("\"error\":\"unsupported_grant_type\"");
+	}
+
+	private HttpResponse<String> form(String body) {
+		return BackendServiceClients.send(HttpRequest.newBuilder(URI.create(tokenEndpoint(port)))
+				.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	/** Spring Authorization Server does not say why (no error_description for a bad assertion), only that. */
 	private void assertInvalidClient(HttpResponse<String> response, String why) {
 		assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(401);
