@@ -20,10 +20,19 @@ record GrantedAccess(List<SmartScope> scopes, Optional<String> patient) {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
 			return new GrantedAccess(List.of(), Optional.empty());
 		}
+		// a granular category scope counts here for its type and its r/s letters; CategoryScopeEnforcement holds it to its category
 		List<SmartScope> scopes = scopeClaim(token.getToken().getClaim("scope")).stream()
-				.map(SmartScope::parse).flatMap(Optional::stream).toList();
+				.map(scope -> SmartScope.parse(scope).or(() -> CategoryScopes.parse(scope).map(CategoryScopes.CategoryScope::scope)))
+				.flatMap(Optional::stream).toList();
 		Optional<String> patient = Optional.ofNullable(token.getToken().getClaimAsString(PATIENT_CLAIM)).filter(p -> !p.isBlank());
 		return new GrantedAccess(scopes, patient);
+	}
+
+	/** The current token's scopes as written. */
+	static List<String> currentRawScopes() {
+		return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+				? scopeClaim(token.getToken().getClaim("scope"))
+				: List.of();
 	}
 
 	/** Spring Authorization Server writes {@code scope} as a JSON array; other issuers as a space-separated string. */

@@ -13,9 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that share a database must share this file
  * @param backendTokenLifetime lifetime of tokens issued by the client-credentials grant (SMART Backend
  *     Services: at most five minutes)
+ * @param rateLimitPerMinute requests a minute each client may make to the token endpoint and the FHIR API
+ *     when its registration sets no limit of its own; 0: no limit
+ * @param externalIssuer an OpenID Connect issuer (e.g. Keycloak) whose tokens the FHIR API also accepts
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
 		@DefaultValue("") String issuer,
 		@DefaultValue("./data/keys/token-signing-key.json") String signingKeyFile,
-		@DefaultValue("5m") Duration backendTokenLifetime) {}
+		@DefaultValue("5m") Duration backendTokenLifetime,
+		@DefaultValue("0") int rateLimitPerMinute,
+		@DefaultValue ExternalIssuerProperties externalIssuer) {}

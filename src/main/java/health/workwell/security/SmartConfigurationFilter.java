@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * SMART discovery, {@code GET /fhir/.well-known/smart-configuration} (SMART App Launch 2.2,
  * conformance.html): JSON whatever the Accept header, readable from any origin, absolute URLs. It
- * lists only what the server does today: Backend-Services-style client credentials for confidential
- * clients with a shared secret. (The path is inside the FHIR servlet's mapping, so a filter answers it.)
+ * lists only what the server does today: client credentials for confidential clients with a shared
+ * secret or a signed assertion (SMART Backend Services, RS384/ES384). (The path is inside the FHIR servlet's mapping, so a filter answers it.)
  */
 final class SmartConfigurationFilter extends OncePerRequestFilter {
 
@@ -42,10 +42,11 @@ final class SmartConfigurationFilter extends OncePerRequestFilter {
 		configuration.put("introspection_endpoint", issuer + "/oauth2/introspect");
 		configuration.put("revocation_endpoint", issuer + "/oauth2/revoke");
 		configuration.put("grant_types_supported", List.of("client_credentials"));
-		configuration.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
-		configuration.put("scopes_supported", List.of(BootstrapClients.ADMIN_SCOPE));
+		configuration.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "private_key_jwt"));
+		configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
+		configuration.put("scopes_supported", List.of(BootstrapAdminClient.ADMIN_SCOPE));
 		configuration.put("code_challenge_methods_supported", List.of("S256"));
-		configuration.put("capabilities", List.of("client-confidential-symmetric", "permission-v2"));
+		configuration.put("capabilities", List.of("client-confidential-symmetric", "client-confidential-asymmetric", "permission-v2"));
 		response.setContentType("application/json");
 		response.setHeader("Access-Control-Allow-Origin", "*");
 		json.writeValue(response.getOutputStream(), configuration);

@@ -23,6 +23,7 @@ import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
 import health.workwell.audit.AuditTrail;
 import health.workwell.conformance.ProfilesInCapabilityStatement;
+import health.workwell.security.CategoryScopeEnforcement;
 import health.workwell.security.CompartmentRules;
 import health.workwell.security.PatientSearchNarrowing;
 import health.workwell.security.ScopeCheck;
@@ -93,6 +94,7 @@ public class FhirServerConfig {
 		// access: scopes first, then search narrowing and the compartment rules (security package)
 		server.registerInterceptor(new ScopeCheck());
 		server.registerInterceptor(new PatientSearchNarrowing());
+		server.registerInterceptor(new CategoryScopeEnforcement());
 		server.registerInterceptor(new CompartmentRules());
 		server.registerInterceptor(auditTrail);
 

@@ -1,0 +1,41 @@
+-- Spring Authorization Server's issued grants and tokens (JdbcOAuth2AuthorizationService). The shipped schema
+-- uses blob, which PostgreSQL lacks. JdbcOAuth2AuthorizationService reads each column's JDBC type at start and
+-- binds strings to anything that is not a BLOB; unbounded varchar is Types.VARCHAR on both H2 and PostgreSQL,
+-- so one script serves both (and two servers on different databases in one JVM agree: the type map is static).
+CREATE TABLE IF NOT EXISTS oauth2_authorization (
+    id varchar(100) NOT NULL,
+    registered_client_id varchar(100) NOT NULL,
+    principal_name varchar(200) NOT NULL,
+    authorization_grant_type varchar(100) NOT NULL,
+    authorized_scopes varchar DEFAULT NULL,
+    attributes varchar DEFAULT NULL,
+    state varchar(500) DEFAULT NULL,
+    authorization_code_value varchar DEFAULT NULL,
+    authorization_code_issued_at timestamp DEFAULT NULL,
+    authorization_code_expires_at timestamp DEFAULT NULL,
+    authorization_code_metadata varchar DEFAULT NULL,
+    access_token_value varchar DEFAULT NULL,
+    access_token_issued_at timestamp DEFAULT NULL,
+    access_token_expires_at timestamp DEFAULT NULL,
+    access_token_metadata varchar DEFAULT NULL,
+    access_token_type varchar(100) DEFAULT NULL,
+    access_token_scopes varchar DEFAULT NULL,
+    oidc_id_token_value varchar DEFAULT NULL,
+    oidc_id_token_issued_at timestamp DEFAULT NULL,
+    oidc_id_token_expires_at timestamp DEFAULT NULL,
+    oidc_id_token_metadata varchar DEFAULT NULL,
+    refresh_token_value varchar DEFAULT NULL,
+    refresh_token_issued_at timestamp DEFAULT NULL,
+    refresh_token_expires_at timestamp DEFAULT NULL,
+    refresh_token_metadata varchar DEFAULT NULL,
+    user_code_value varchar DEFAULT NULL,
+    user_code_issued_at timestamp DEFAULT NULL,
+    user_code_expires_at timestamp DEFAULT NULL,
+    user_code_metadata varchar DEFAULT NULL,
+    device_code_value varchar DEFAULT NULL,
+    device_code_issued_at timestamp DEFAULT NULL,
+    device_code_expires_at timestamp DEFAULT NULL,
+    device_code_metadata varchar DEFAULT NULL,
+    PRIMARY KEY (id)
+);
+CREATE INDEX IF NOT EXISTS oauth2_authorization_client ON oauth2_authorization (registered_client_id);
