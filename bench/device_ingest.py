@@ -51,17 +51,19 @@ class Server:
         self.process = subprocess.Popen(["java", "-Xmx2g", "-jar", jar, f"--server.port={PORT}",
                                          f"--workwell.data-dir={self.data}"] + extra,
                                         env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.token, self.renew = None, 0
+
+    def ready(self):
         started = time.time()
         while True:
             try:
-                urllib.request.urlopen(self.base + "/metadata", timeout=5)
+                urllib.request.urlopen(self.base + "/metadata", timeout=60)
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if self.process.poll() is not None:
                     sys.exit("server died; see " + self.log.name)
                 time.sleep(0.5)
         print(f"  server up in {time.time() - started:.1f} s", flush=True)
-        self.token, self.renew = None, 0
 
     def bearer(self):
         if time.time() > self.renew:
@@ -153,6 +155,7 @@ def run(label, jar, pg, extra, args):
     print(f"{label}: starting", flush=True)
     server = Server(jar, f"ww_bench_{uuid.uuid4().hex[:8]}", pg, extra)
     try:
+        server.ready()
         rng = random.Random(7)
         people = []
         for _ in range(args.patients // 50):
