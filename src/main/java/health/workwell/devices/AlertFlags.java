@@ -54,8 +54,16 @@ class AlertFlags {
 		this.systemDao = systemDao;
 	}
 
+	boolean isActive(Alert alert) {
+		return read(Flag.class, flagId(alert)).filter(f -> f.getStatus() == Flag.FlagStatus.ACTIVE).isPresent();
+	}
+
+	private static String flagId(Alert alert) {
+		return ServerWrites.nameBasedId(FLAG_IDENTIFIER_SYSTEM + "|" + alert.key());
+	}
+
 	void reconcile(Alert alert, AlertRules.Finding finding) {
-		String flagId = ServerWrites.nameBasedId(FLAG_IDENTIFIER_SYSTEM + "|" + alert.key());
+		String flagId = flagId(alert);
 		Optional<Flag> current = read(Flag.class, flagId);
 		boolean active = current.filter(f -> f.getStatus() == Flag.FlagStatus.ACTIVE).isPresent();
 		if (finding.open() && !active) {

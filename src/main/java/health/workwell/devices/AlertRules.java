@@ -36,6 +36,14 @@ final class AlertRules {
 		this.thresholds = thresholds;
 	}
 
+	int bloodPressureDays() {
+		return thresholds.bloodPressure().consecutiveDays();
+	}
+
+	int restingHeartRateDays() {
+		return thresholds.restingHeartRate().consecutiveDays();
+	}
+
 	/**
 	 * Sustained high blood pressure: on each of the newest N consecutive days, the mean systolic or the
 	 * mean diastolic of the day's readings reaches the threshold (home readings and other readings are

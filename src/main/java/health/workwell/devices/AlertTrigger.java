@@ -60,7 +60,7 @@ public class AlertTrigger {
 					alerts.evaluate(t.patientId(), t.rule());
 				}
 				if (t.deviceId() != null && devicesDone.add(t.deviceId() + "|" + t.patientId())) {
-					silentDevices.check(t.deviceId(), t.patientId());
+					silentDevices.readingArrived(t.deviceId(), t.patientId());
 				}
 			} catch (RuntimeException e) {
 				log.warn("Alert evaluation for patient {} failed; it runs again with the next reading", t.patientId(), e);

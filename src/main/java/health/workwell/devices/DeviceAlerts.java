@@ -4,6 +4,8 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import java.time.Instant;
@@ -25,8 +27,12 @@ class DeviceAlerts {
 	static final String RESTING_HEART_RATE = "40443-4";
 	private static final String HOME_CATEGORY_SYSTEM = "http://workwell.health/fhir/CodeSystem/observation-category";
 	private static final String HOME_CATEGORY = "home-measurement";
-	/** The newest readings a rule looks at: enough for several readings a day over the rules' few days. */
-	private static final int NEWEST = 100;
+	private static final java.time.format.DateTimeFormatter FHIR_DATE_TIME =
+			java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+	/** Readings read to find the newest usable one (a few may be questionable). */
+	private static final int NEWEST_FIRST = 10;
+	/** At most this many readings of the rule's days are read: far more than a few days of readings hold. */
+	private static final int WINDOW = 500;
 
 	/** Which alert a kind of reading feeds, and the LOINC codes of the readings it reads. */
 	enum Rule {
@@ -80,14 +86,38 @@ class DeviceAlerts {
 		flags.reconcile(new AlertFlags.Alert(patientId, rule.code, rule.display, null), finding);
 	}
 
+	/**
+	 * The usable readings a rule needs, by device time: the newest ones first (to find the newest day),
+	 * then, for rules over days, every reading from the start of the oldest day the rule looks at — so
+	 * an evaluation reads a few days of one patient's readings, however long their history.
+	 */
 	private List<TimedReading> newestUsable(String patientId, Rule rule) {
+		List<TimedReading> newest = search(patientId, rule, null, NEWEST_FIRST);
+		int days = switch (rule) {
+			case LOW_OXYGEN_SATURATION -> 0;
+			case SHORT_SLEEP -> 1;
+			case SUSTAINED_HIGH_BP -> rules.bloodPressureDays();
+			case RESTING_HEART_RATE_OUT_OF_RANGE -> rules.restingHeartRateDays();
+		};
+		if (newest.isEmpty() || days == 0) {
+			return newest;
+		}
+		OffsetDateTime newestTime = newest.stream().map(TimedReading::deviceTime).max(OffsetDateTime::compareTo).orElseThrow();
+		OffsetDateTime from = newestTime.toLocalDate().minusDays(days - 1L).atStartOfDay().atOffset(newestTime.getOffset());
+		return search(patientId, rule, from, WINDOW);
+	}
+
+	private List<TimedReading> search(String patientId, Rule rule, OffsetDateTime from, int count) {
 		SearchParameterMap search = SearchParameterMap.newSynchronous();
 		search.add(Observation.SP_SUBJECT, new ReferenceParam("Patient/" + patientId));
 		TokenOrListParam codes = new TokenOrListParam();
 		rule.loinc.forEach(code -> codes.add(ReadingKind.LOINC, code));
 		search.add(Observation.SP_CODE, codes);
+		if (from != null) {
+			search.add(Observation.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, FHIR_DATE_TIME.format(from)));
+		}
 		search.setSort(new SortSpec(Observation.SP_DATE, SortOrderEnum.DESC));
-		search.setCount(NEWEST);
+		search.setCount(count);
 		return daos.getResourceDao(Observation.class).searchForResources(search, ServerWrites.request()).stream()
 				.map(Observation.class::cast)
 				.filter(DeviceAlerts::usable)

@@ -58,6 +58,20 @@ public class SilentDevices {
 		return checked;
 	}
 
+	/**
+	 * A reading from the device arrived: only an open device-silent alert can change (the timer opens
+	 * them), so this is one read by id unless the alert is open.
+	 */
+	void readingArrived(String deviceId, String patientId) {
+		if (flags.isActive(alert(deviceId, patientId))) {
+			check(deviceId, patientId);
+		}
+	}
+
+	private static AlertFlags.Alert alert(String deviceId, String patientId) {
+		return new AlertFlags.Alert(patientId, CODE, DISPLAY, deviceId);
+	}
+
 	void check(String deviceId, String patientId) {
 		Optional<OffsetDateTime> newest = newestReading(deviceId);
 		if (newest.isEmpty()) {
@@ -70,7 +84,7 @@ public class SilentDevices {
 		AlertRules.Finding finding = silent
 				? new AlertRules.Finding(true, java.util.List.of(), "Device/" + deviceId + " " + summary)
 				: AlertRules.Finding.closed(summary);
-		flags.reconcile(new AlertFlags.Alert(patientId, CODE, DISPLAY, deviceId), finding);
+		flags.reconcile(alert(deviceId, patientId), finding);
 	}
 
 	private Optional<OffsetDateTime> newestReading(String deviceId) {
