@@ -14,7 +14,8 @@ import org.hl7.fhir.r4.model.Patient;
  *   <tr><td>clinician (to reach the patient)</td><td>masked</td><td>shown</td></tr>
  *   <tr><td>integration, anyone else</td><td>masked</td><td>masked</td></tr>
  * </table>
- * Masked values keep their last 4 characters ({@code **************1234}); a masked Patient carries the
+ * Masked values keep their last 4 characters when 8 or more long ({@code **************1234}), none when shorter;
+ * a masked Patient carries the
  * label v3-ObservationValue {@code MASKED}.
  */
 final class PatientMasking {
@@ -68,7 +69,8 @@ final class PatientMasking {
 	}
 
 	static String mask(String value) {
-		int keep = Math.min(4, value.length() / 3);
+		int keep = value.length() >= 8 ? 4 : 0; // a short value would be given away by its last 4
+
 		return "*".repeat(value.length() - keep) + value.substring(value.length() - keep);
 	}
 }
