@@ -260,6 +260,26 @@ class AccessMatrixIT {
 	}
 
 	@Test
+	void cliniciansRunTheAssessmentsForTheirPatientsAndSeeOnlyWhatTheyMaySeeOfTheOutputs() throws Exception {
+		String persist = "{\"resourceType\":\"Parameters\"}";
+		HttpResponse<String> psychiatrists = send(Role.PSYCH_CLINICIAN, "POST", "/Patient/" + alice + "/$risk-assess", persist);
+		assertThat(psychiatrists.statusCode()).as(psychiatrists.body()).isEqualTo(200);
+		assertThat(psychiatrists.body()).contains("\"code\":\"phq-9\"");
+		HttpResponse<String> generals = send(Role.CLINICIAN, "POST", "/Patient/" + alice + "/$risk-assess", persist);
+		assertThat(generals.statusCode()).as(generals.body()).isEqualTo(200);
+		assertThat(generals.body()).doesNotContain("\"code\":\"phq-9\"").contains("not computable: framingham-cvd-lipid");
+		// Alice's record has too little for the composite index: $tier is reached (not 403/404) and says so
+		HttpResponse<String> tier = send(Role.CLINICIAN, "POST", "/Patient/" + alice + "/$tier", persist);
+		assertThat(tier.statusCode()).as(tier.body()).isEqualTo(400);
+		assertThat(tier.body()).contains("run $risk-assess first");
+		assertThat(send(Role.STRANGER, "POST", "/Patient/" + alice + "/$tier", persist).statusCode()).isEqualTo(404);
+		// the stored PHQ-9 assessment is still there for those who may see it
+		assertThat(search(Role.PSYCH_CLINICIAN, "/RiskAssessment?subject=Patient/" + alice + "&method=phq-9").getEntry()).isNotEmpty();
+		assertThat(search(Role.CLINICIAN, "/RiskAssessment?subject=Patient/" + alice + "&method=phq-9").getEntry()).isEmpty();
+		assertThat(send(Role.EMPLOYEE, "POST", "/Patient/" + alice + "/$tier", persist).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void aTransactionMixingAllowedAndForbiddenEntriesIsRefusedWhole() throws Exception {
 		int before = search(Role.ADMIN, "/Observation?subject=Patient/" + alice + "&_count=100").getEntry().size();
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -293,6 +313,15 @@ class AccessMatrixIT {
 		for (String token : List.of(otherAudience, expired, tampered)) {
 			assertThat(sendWith(token, "GET", "/Patient/" + alice, null).statusCode()).isEqualTo(401);
 		}
+		// refused before the FHIR server, and still audited (no agent: an invalid token's claims are not facts)
+		Bundle refusals = search(Role.ADMIN, "/AuditEvent?type=http://dicom.nema.org/resources/ontology/DCM|110114&outcome=4"
+				+ "&entity-name=/fhir/Patient/" + alice);
+		assertThat(refusals.getEntry()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(e -> {
+			AuditEvent event = (AuditEvent) e.getResource();
+			assertThat(event.getOutcomeDesc()).startsWith("HTTP 401");
+			assertThat(event.getAgentFirstRep().getWho().hasIdentifier()).isFalse();
+			assertThat(event.getAgentFirstRep().getNetwork().getAddress()).isNotBlank();
+		});
 	}
 
 	@Test
