@@ -11,7 +11,8 @@ import org.hl7.fhir.r4.model.Resource;
  * outputs): the psychological labels ({@link SensitiveData#label}), and the creating client's tag on
  * what a device vendor creates ({@value #CREATED_BY_SYSTEM}{@code |<client id>}), which is how a
  * vendor is later held to reading back only its own records. A tag of that system sent by a client is
- * dropped: only the server sets it.
+ * dropped: only the server sets it. A Patient written back with the masked national ID or phone numbers a
+ * viewer was shown keeps the stored values ({@link PatientMasking#keepStoredWhereMasked}).
  */
 @Interceptor
 public class LabelsOnWrite {
@@ -40,6 +41,9 @@ public class LabelsOnWrite {
 						.forEach(tag -> stored.getMeta().addTag(tag.copy()));
 			}
 			SensitiveData.label(stored);
+			if (before instanceof org.hl7.fhir.r4.model.Patient previous && after instanceof org.hl7.fhir.r4.model.Patient patient) {
+				PatientMasking.keepStoredWhereMasked(previous, patient);
+			}
 		}
 	}
 }

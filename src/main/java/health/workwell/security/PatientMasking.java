@@ -52,6 +52,34 @@ final class PatientMasking {
 		return changed ? masked : patient;
 	}
 
+	/**
+	 * A client that read a masked Patient and writes it back must not overwrite the stored numbers with
+	 * the mask: a masked value (it starts with {@code *}) is replaced by the stored value of the same kind.
+	 */
+	static void keepStoredWhereMasked(Patient stored, Patient incoming) {
+		String storedId = stored.getIdentifier().stream().filter(PatientMasking::nationalId).map(Identifier::getValue)
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		for (Identifier identifier : incoming.getIdentifier()) {
+			if (nationalId(identifier) && masked(identifier.getValue()) && storedId != null) {
+				identifier.setValue(storedId);
+			}
+		}
+		java.util.List<String> storedPhones = stored.getTelecom().stream()
+				.filter(p -> p.getSystem() == ContactPoint.ContactPointSystem.PHONE && p.hasValue()).map(ContactPoint::getValue).toList();
+		for (ContactPoint point : incoming.getTelecom()) {
+			if (point.getSystem() == ContactPoint.ContactPointSystem.PHONE && masked(point.getValue())) {
+				String value = point.getValue();
+				storedPhones.stream().filter(p -> p.length() == value.length() && p.endsWith(value.replace("*", ""))).findFirst()
+						.ifPresent(point::setValue);
+			}
+		}
+		incoming.getMeta().getSecurity().removeIf(c -> OBSERVATION_VALUE.equals(c.getSystem()) && "MASKED".equals(c.getCode()));
+	}
+
+	private static boolean masked(String value) {
+		return value != null && value.startsWith("*");
+	}
+
 	static boolean nationalId(Identifier identifier) {
 		return NATIONAL_ID_SYSTEM.equals(identifier.getSystem()) || identifier.getType().getCoding().stream()
 				.anyMatch(c -> "NNCHN".equals(c.getCode()));

@@ -42,6 +42,18 @@ class PatientMaskingTest {
 	}
 
 	@Test
+	void aMaskedPatientWrittenBackKeepsTheStoredNumbers() {
+		Patient stored = patient();
+		Patient written = PatientMasking.forViewer(as(AccessRole.INTEGRATION, null), stored);
+		written.getName().add(new org.hl7.fhir.r4.model.HumanName().setFamily("Changed"));
+		PatientMasking.keepStoredWhereMasked(stored, written);
+		assertThat(written.getIdentifierFirstRep().getValue()).isEqualTo("110101199003071234");
+		assertThat(written.getTelecomFirstRep().getValue()).isEqualTo("13800138000");
+		assertThat(written.getMeta().getSecurity()).isEmpty();
+		assertThat(written.getNameFirstRep()).isNotNull();
+	}
+
+	@Test
 	void integrationSeesNeitherAndTheStoredResourceIsNotChanged() {
 		Patient stored = patient();
 		Patient seen = PatientMasking.forViewer(as(AccessRole.INTEGRATION, null), stored);
