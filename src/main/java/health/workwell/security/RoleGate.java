@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Bundle;
  *   <li>employee: no operation but their own {@code $everything}, {@code $lastn}, {@code $validate}.</li>
  *   <li>clinician: also {@code $risk-assess} and {@code $tier} on a Patient (their own patients:
  *   {@link CompartmentRules}); no Bulk Data export, no population operation.</li>
+ *   <li>integration: no Bulk Data {@code $export} (its files bypass {@link RecordVisibility}).</li>
  *   <li>{@code _security} (searching by security label, which would find labelled data) only for the
  *   clinical roles: employee, clinician, administrator.</li>
  * </ul>
@@ -107,7 +108,9 @@ public class RoleGate {
 
 	private void operation(GrantedAccess access, String type, String name, RestOperationTypeEnum level) {
 		boolean allowed = switch (access.role()) {
-			case ADMIN, INTEGRATION -> true; // held to their scopes by ScopeCheck
+			case ADMIN -> true; // held to its scopes by ScopeCheck
+			// Bulk Data export writes files outside the per-record filters (labels, consents): the administrator's only
+			case INTEGRATION -> !"$export".equals(name);
 			case EMPLOYEE -> EMPLOYEE_OPERATIONS.contains(name);
 			case CLINICIAN -> CLINICIAN_OPERATIONS.contains(name)
 					&& ("$lastn".equals(name) || "$validate".equals(name) || "Patient".equals(type));

@@ -463,6 +463,16 @@ class AccessMatrixIT {
 		assertThat(send(Role.HR, "GET", "/Practitioner", null).statusCode()).as("staff directory").isEqualTo(403);
 	}
 
+	@Test
+	void bulkExportIsTheAdministratorsOnly() throws Exception {
+		for (Role role : List.of(Role.INTEGRATION, Role.VENDOR, Role.HR, Role.CLINICIAN, Role.EMPLOYEE)) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + "/$export"))
+					.header("Authorization", "Bearer " + tokens.get(role)).header("Accept", "application/fhir+json")
+					.header("Prefer", "respond-async").GET().build();
+			assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(role.name()).isEqualTo(403);
+		}
+	}
+
 	// ---- helpers ------------------------------------------------------------------------------
 
 	private String riskAssessOutcome(String patient) throws Exception {
