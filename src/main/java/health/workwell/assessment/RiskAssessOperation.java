@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.workwell.lastn.LastNQuery;
+import health.workwell.security.PatientConsents;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,8 +82,12 @@ public class RiskAssessOperation {
 	/** Runs the selected models on one patient's record and, when {@code store}, keeps the results. */
 	RiskAssessmentRun assess(IIdType patientId, LocalDate date, Set<String> selected, boolean store, RequestDetails request) {
 		Patient patient = daos.getResourceDao(Patient.class).read(patientId.toUnqualifiedVersionless(), request);
+		String id = patient.getIdElement().getIdPart();
+		// PIPL Art. 29: psychological answers are scored only with the employee's separate consent
+		boolean psychologicalConsent = PatientConsents.consentedPatients(daos, List.of(id), PatientConsents.PSYCHOLOGICAL).contains(id);
 		RiskAssessmentRun run = new RiskAssessmentRun(
-				PatientRecord.read(daos, lastN, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), date).run(selected);
+				PatientRecord.read(daos, lastN, patient, request, selected.contains(Gbz188Surveillance.MODEL.code())), date,
+				psychologicalConsent).run(selected);
 		if (store) {
 			store(run, request);
 		}

@@ -55,8 +55,15 @@ final class RiskAssessmentRun {
 	/** Kept apart: it cites the other assessments once they have ids. */
 	RiskAssessment compositeAssessment;
 
-	RiskAssessmentRun(PatientRecord record, LocalDate date) {
+	/** Reported for PHQ-9 and GAD-7 while the employee has no active consent to process psychological data. */
+	static final String NO_PSYCHOLOGICAL_CONSENT =
+			"no active consent of the employee to process psychological data (PIPL Art. 29; Consent category psychological-data)";
+
+	private final boolean psychologicalConsent;
+
+	RiskAssessmentRun(PatientRecord record, LocalDate date, boolean psychologicalConsent) {
 		this.record = record;
+		this.psychologicalConsent = psychologicalConsent;
 		this.inputs = new AssessmentInputs(record, date);
 		this.date = date;
 	}
@@ -142,6 +149,10 @@ final class RiskAssessmentRun {
 	}
 
 	private ScreeningResult screening(ScreeningQuestionnaire questionnaire, List<String> items, String display) {
+		if (!psychologicalConsent) {
+			notComputable.add(questionnaire.model().code() + ": " + NO_PSYCHOLOGICAL_CONSENT);
+			return null;
+		}
 		for (QuestionnaireResponse response : record.completedResponsesNewestFirst()) {
 			var answers = QuestionnaireAnswers.read(response, items);
 			if (answers.isEmpty()) {

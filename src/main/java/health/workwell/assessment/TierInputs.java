@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import health.workwell.scoring.composite.CompositeIndex;
+import health.workwell.security.PatientConsents;
 import health.workwell.scoring.occupational.Gbz188Surveillance;
 import health.workwell.scoring.psych.ScreeningQuestionnaire;
 import java.util.ArrayList;
@@ -46,6 +47,14 @@ final class TierInputs {
 			planIds.addOr(new TokenParam(TierPlan.PLAN_ID_SYSTEM, patient + "/risk-flag"));
 		}
 		inputs.assessments.putAll(RiskAssessments.storedByIdentifier(daos, assessmentIds, request));
+		// PIPL Art. 29: psychological results count only while the employee's consent is active
+		java.util.Set<String> consented = PatientConsents.consentedPatients(daos, patientIds, PatientConsents.PSYCHOLOGICAL);
+		for (String patient : patientIds) {
+			if (!consented.contains(patient)) {
+				inputs.assessments.remove(patient + "/" + ScreeningQuestionnaire.PHQ_9.model().code());
+				inputs.assessments.remove(patient + "/" + ScreeningQuestionnaire.GAD_7.model().code());
+			}
+		}
 		search(daos, CarePlan.class, byToken("identifier", planIds), request)
 				.forEach(plan -> inputs.planByIdentifier.put(identifierIn(plan.getIdentifier(), TierPlan.PLAN_ID_SYSTEM), plan));
 		search(daos, Flag.class, byToken("identifier", planIds), request)

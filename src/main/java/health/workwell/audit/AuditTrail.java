@@ -54,6 +54,37 @@ public class AuditTrail {
 		}
 	}
 
+	/**
+	 * A request refused before it reached the FHIR server (401: no, or no valid, access token; 403 from
+	 * the web layer): a DICOM "User Authentication" event, failed, with the source address and what was
+	 * asked for. Nothing of the presented token is kept: it was not valid, so its claims are not facts.
+	 */
+	public void recordRefusedBeforeFhir(jakarta.servlet.http.HttpServletRequest request, int status, String reason) {
+		try {
+			AuditEvent event = new AuditEvent();
+			event.setType(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110114", "User Authentication"));
+			event.addSubtype(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110122", "Login"));
+			event.setAction(AuditEventAction.E);
+			event.setRecorded(new Date());
+			event.setOutcome(status < 500 ? AuditEventOutcome._4 : AuditEventOutcome._8);
+			event.setOutcomeDesc("HTTP " + status + ": " + reason);
+			AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
+			agent.setName("(unauthenticated)");
+			agent.getNetwork().setAddress(request.getRemoteAddr()).setType(AuditEvent.AuditEventAgentNetworkType._2);
+			event.getSource().setSite("WorkWell FHIR server").getObserver().setDisplay("WorkWell FHIR server");
+			event.getSource().addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
+			AuditEvent.AuditEventEntityComponent entity = event.addEntity();
+			entity.setName(request.getRequestURI());
+			if (request.getQueryString() != null) {
+				entity.setQuery(request.getQueryString().getBytes(StandardCharsets.UTF_8));
+			}
+			entity.setDescription(request.getMethod() + " " + request.getRequestURI());
+			auditEvents.create(event, new SystemRequestDetails());
+		} catch (RuntimeException e) {
+			log.error("Could not write the AuditEvent of a refused {} {}", request.getMethod(), request.getRequestURI(), e);
+		}
+	}
+
 	private static AuditEvent event(ServletRequestDetails request, RestOperationTypeEnum interaction, int status) {
 		AuditEvent event = new AuditEvent();
 		event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));

@@ -21,17 +21,22 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class OperationOutcomeResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final FhirContext fhirContext;
+	/** Audits a request refused here, before the FHIR server (which audits everything it answers itself). */
+	private final org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit;
 	private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
 	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
-	OperationOutcomeResponses(FhirContext fhirContext) {
+	OperationOutcomeResponses(FhirContext fhirContext,
+			org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit) {
 		this.fhirContext = fhirContext;
+		this.audit = audit;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		bearerChallenge.commence(request, response, failure);
+		audit.ifAvailable(trail -> trail.recordRefusedBeforeFhir(request, HttpServletResponse.SC_UNAUTHORIZED, failure.getMessage()));
 		write(response, IssueType.LOGIN, "Authentication required: send a valid bearer access token issued for this server ("
 				+ failure.getMessage() + ")");
 	}
@@ -40,6 +45,7 @@ final class OperationOutcomeResponses implements AuthenticationEntryPoint, Acces
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		bearerDenied.handle(request, response, denied);
+		audit.ifAvailable(trail -> trail.recordRefusedBeforeFhir(request, HttpServletResponse.SC_FORBIDDEN, "access denied"));
 		write(response, IssueType.FORBIDDEN, "The access token does not grant this request");
 	}
 

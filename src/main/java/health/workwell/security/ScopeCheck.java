@@ -24,6 +24,8 @@ public class ScopeCheck {
 	private static final Set<String> SEARCH_LIKE_OPERATIONS = Set.of("$lastn");
 	/** Operations that check a resource without storing or returning any. */
 	private static final Set<String> DATA_FREE_OPERATIONS = Set.of("$validate");
+	/** Operations a clinician may run on their own patients. */
+	private static final Set<String> CLINICIAN_OPERATIONS = Set.of("$risk-assess", "$tier");
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void check(RequestDetails request, RestOperationTypeEnum operation) {
@@ -70,8 +72,8 @@ public class ScopeCheck {
 	/**
 	 * {@code $everything} reads every type of the patient's record; {@code $lastn} is a search;
 	 * {@code $validate} touches no stored data. Every other operation (Bulk Data export, $risk-assess,
-	 * $tier, ...) needs a system scope with every letter on every type until the role policies say
-	 * who else may run it.
+	 * $tier, ...) needs a system scope with every letter on every type, except that a clinician may run
+	 * $risk-assess and $tier with a user scope allowing c, r and u on every type.
 	 */
 	private void checkOperation(GrantedAccess access, String type, String name) {
 		if ("$everything".equals(name)) {
@@ -79,10 +81,15 @@ public class ScopeCheck {
 		} else if (SEARCH_LIKE_OPERATIONS.contains(name)) {
 			require(access, type, Interaction.SEARCH);
 		} else if (!DATA_FREE_OPERATIONS.contains(name)) {
-			boolean fullSystemScope = access.scopes().stream().anyMatch(s -> s.context() == SmartScope.Context.SYSTEM
+			boolean fullSystemScope = access.reachesAllRecords() && access.scopes().stream().anyMatch(s -> s.context() == SmartScope.Context.SYSTEM
 					&& "*".equals(s.resourceType()) && s.interactions().size() == Interaction.values().length);
-			if (!fullSystemScope) {
-				throw refused("The operation " + name + " needs the scope system/*.cruds");
+			// a clinician runs the assessment operations for their own patients (RoleGate, CompartmentRules):
+			// they read the whole record and write their outputs, so they need c, r and u on every type
+			boolean clinicianAssessment = access.role() == AccessRole.CLINICIAN && CLINICIAN_OPERATIONS.contains(name)
+					&& access.allowsOnEveryType(Interaction.CREATE, Interaction.READ, Interaction.UPDATE);
+			if (!fullSystemScope && !clinicianAssessment) {
+				throw refused("The operation " + name + " needs the scope system/*.cruds"
+						+ (CLINICIAN_OPERATIONS.contains(name) ? " (or, for a clinician, a user/* scope with c, r and u)" : ""));
 			}
 		}
 	}

@@ -76,8 +76,9 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext) throws Exception {
-		OperationOutcomeResponses outcomes = new OperationOutcomeResponses(fhirContext);
+	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext,
+			org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit) throws Exception {
+		OperationOutcomeResponses outcomes = new OperationOutcomeResponses(fhirContext, audit);
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()

@@ -23,10 +23,8 @@ import health.workwell.assessment.RiskAssessOperation;
 import health.workwell.assessment.TierOperation;
 import health.workwell.audit.AuditTrail;
 import health.workwell.conformance.ProfilesInCapabilityStatement;
+import health.workwell.security.AccessControl;
 import health.workwell.security.CategoryScopeEnforcement;
-import health.workwell.security.CompartmentRules;
-import health.workwell.security.PatientSearchNarrowing;
-import health.workwell.security.ScopeCheck;
 import health.workwell.security.SmartCapabilityStatement;
 import health.workwell.lastn.LastNQuery;
 import health.workwell.lastn.ObservationLastNProvider;
@@ -67,6 +65,7 @@ public class FhirServerConfig {
 			ProfilesInCapabilityStatement profilesInCapabilityStatement,
 			SmartCapabilityStatement smartCapabilityStatement,
 			AuditTrail auditTrail,
+			AccessControl accessControl,
 			WorkWellProperties properties) {
 		FhirContext fhirContext = systemDao.getContext();
 		RestfulServer server = new RestfulServer(fhirContext);
@@ -91,11 +90,9 @@ public class FhirServerConfig {
 		server.setPagingProvider(pagingProvider);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 
-		// access: scopes first, then search narrowing and the compartment rules (security package)
-		server.registerInterceptor(new ScopeCheck());
-		server.registerInterceptor(new PatientSearchNarrowing());
+		// access: scopes and role policies first, then search narrowing, the records by role, labels, consents, masking
+		accessControl.registerWith(server);
 		server.registerInterceptor(new CategoryScopeEnforcement());
-		server.registerInterceptor(new CompartmentRules());
 		server.registerInterceptor(auditTrail);
 
 		SearchPreferHandlingInterceptor unknownParameters = new SearchPreferHandlingInterceptor(searchParamRegistry);

@@ -100,6 +100,8 @@ abstract class RiskAssessContract {
 			phq9.addItem().setLinkId(Codes.PHQ9_ITEMS.get(i)).addAnswer().setValue(new Coding("http://loinc.org", answers.get(i), null));
 		}
 		create(phq9);
+		// PIPL Art. 29: the PHQ-9 is scored only with the employee's separate consent
+		create(health.workwell.testsupport.Consents.psychological(patient.getValue()));
 	}
 
 	private IdType create(Resource resource) {

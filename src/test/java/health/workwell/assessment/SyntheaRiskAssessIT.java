@@ -413,8 +413,9 @@ class SyntheaRiskAssessIT {
 					"waist circumference", has("8280-0"), "systolic blood pressure", sbp)));
 			boolean questionnaires = patient.resources(QuestionnaireResponse.class).findAny().isPresent();
 			assertThat(questionnaires).as("Synthea writes no QuestionnaireResponse (its PHQ screens are Observations)").isFalse();
-			missing.put("phq-9", List.of("no completed response"));
-			missing.put("gad-7", List.of("no completed response"));
+			// no Synthea patient consented to the processing of psychological data (PIPL Art. 29), which is checked first
+			missing.put("phq-9", List.of("no active consent of the employee to process psychological data"));
+			missing.put("gad-7", List.of("no active consent of the employee to process psychological data"));
 			missing.put("workwell-composite", absent(Map.of("sex", sex != null, "BMI", has("39156-5"), "systolic blood pressure", sbp,
 					"diastolic blood pressure", dbp, "smoking status", smokingStatus())));
 			return missing;

@@ -73,6 +73,15 @@ public final class TestTokens {
 	 * stand in for the SMART launches that are not built yet, and forge bad tokens.
 	 */
 	public static String signed(String issuer, String audience, String scope, String patient, Instant expires) {
+		return signed(issuer, audience, scope, patient, expires, Map.of());
+	}
+
+	/**
+	 * As {@link #signed(String, String, String, String, Instant)}, with further claims (e.g.
+	 * {@code workwell_role}, {@code fhirUser}, {@code client_id}) as the token customizer adds them.
+	 */
+	public static String signed(String issuer, String audience, String scope, String patient, Instant expires,
+			Map<String, Object> extraClaims) {
 		try {
 			com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWK.parse(java.nio.file.Files.readString(H2_SIGNING_KEY)).toRSAKey();
 			com.nimbusds.jwt.JWTClaimsSet.Builder claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
@@ -82,6 +91,7 @@ public final class TestTokens {
 			if (patient != null) {
 				claims.claim("patient", patient);
 			}
+			extraClaims.forEach(claims::claim);
 			com.nimbusds.jwt.SignedJWT token = new com.nimbusds.jwt.SignedJWT(
 					new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					claims.build());
@@ -96,6 +106,12 @@ public final class TestTokens {
 	public static String signed(int port, String scope, String patient) {
 		String origin = "http://127.0.0.1:" + port;
 		return signed(origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300));
+	}
+
+	/** A token for the H2 test server on this port with these scopes, patient (or null) and further claims. */
+	public static String signed(int port, String scope, String patient, Map<String, Object> extraClaims) {
+		String origin = "http://127.0.0.1:" + port;
+		return signed(origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300), extraClaims);
 	}
 
 	@SuppressWarnings("unchecked")
