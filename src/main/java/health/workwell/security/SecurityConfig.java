@@ -30,40 +30,101 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Two filter chains: the embedded authorization server's endpoints ({@code /oauth2/token},
- * {@code /oauth2/jwks}, {@code /oauth2/introspect}, {@code /oauth2/revoke}), and everything else,
- * where the FHIR API needs a bearer token and only discovery, the CapabilityStatement and the health
- * probes are open. Deny by default.
+ * Three filter chains: the embedded authorization server's endpoints ({@code /oauth2/authorize},
+ * {@code /oauth2/token}, {@code /oauth2/jwks}, {@code /oauth2/introspect}, {@code /oauth2/revoke}, OpenID
+ * Connect discovery and UserInfo); the login form and patient picker of the SMART App Launch; and
+ * everything else, where the FHIR API and the administration APIs need a bearer token and only
+ * discovery, the CapabilityStatement and the health probes are open. Deny by default.
  */
 @Configuration
 public class SecurityConfig {
 
+	static final String SIGN_IN_PATH = "/login";
+
 	@Bean
 	@Order(1)
-	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, JwtDecoder tokens, UserRegistry users,
+			OAuth2AuthorizationService authorizations, FhirAudience audience, LaunchContexts launches,
+			RegisteredClientRepository clients) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+		SmartAuthorizationRequests smartRequests = new SmartAuthorizationRequests(audience, launches);
+		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+		tokenResponses.setAccessTokenResponseCustomizer(new SmartTokenResponse(authorizations));
+		authorizationServer
+				.oidc(Customizer.withDefaults())
+				.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.forEach(provider -> {
+					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+						codeRequests.setAuthenticationValidator(smartRequests);
+					}
+				})))
+				.clientAuthentication(authentication -> authentication.authenticationConverters(
+						converters -> converters.add(new PublicClientWithoutVerifier())))
+				.tokenEndpoint(endpoint -> endpoint.accessTokenResponseHandler(tokenResponses));
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 				.with(authorizationServer, Customizer.withDefaults())
+				// SMART authorize-post, then the patient picker, both before SAS's authorization endpoint filter
+				.addFilterBefore(new AuthorizePostAsGet(), AbstractPreAuthenticatedProcessingFilter.class)
+				.addFilterBefore(new PatientPickerRedirect(users), AbstractPreAuthenticatedProcessingFilter.class)
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				// a browser that is not signed in goes to the login form, then back to the authorization request
+				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH), new AntPathRequestMatcher(AuthorizePostAsGet.AUTHORIZE_PATH)))
+				// OpenID Connect UserInfo takes this server's access tokens
+				.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(tokens)))
+				.cors(cors -> cors.configurationSource(new RegisteredClientOrigins(clients)))
 				.csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
 		return http.build();
 	}
 
+	/** The login form (users from the {@link UserRegistry}) and the patient picker of a standalone launch. */
 	@Bean
 	@Order(2)
-	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext) throws Exception {
+	public SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+		http.securityMatcher(SIGN_IN_PATH, "/logout", "/default-ui.css", PatientPickerRedirect.PICKER_PATH)
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(PatientPickerRedirect.PICKER_PATH).authenticated()
+						.anyRequest().permitAll())
+				.formLogin(Customizer.withDefaults())
+				.logout(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext,
+			RegisteredClientRepository clients) throws Exception {
 		OperationOutcomeResponses outcomes = new OperationOutcomeResponses(fhirContext);
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+						// Spring Boot's error page, for errors the endpoints send with sendError (their status is kept)
+						.requestMatchers("/error").permitAll()
 						// operators scrape metrics from inside the network; no personal data in them
 						.requestMatchers("/actuator/prometheus").permitAll()
 						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server
 						.requestMatchers("/fhir", "/fhir/**").authenticated()
+						// user registration (administrators) and EHR launch contexts: checked by the controllers
+						.requestMatchers(UserAdminController.PATH, UserAdminController.PATH + "/**", SmartLaunchController.PATH)
+						.authenticated()
 						.anyRequest().denyAll())
+				.cors(cors -> cors.configurationSource(new RegisteredClientOrigins(clients)))
 				.oauth2ResourceServer(resourceServer -> resourceServer
 						.jwt(jwt -> jwt.decoder(tokens))
 						.authenticationEntryPoint(outcomes)
@@ -92,9 +153,11 @@ public class SecurityConfig {
 
 	/** Checks signature, expiry and not-before, then issuer and audience against this server. */
 	@Bean
-	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience) {
+	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience,
+			OAuth2AuthorizationService authorizations) {
 		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience,
+				new RevokedAccessTokens(authorizations)));
 		return decoder;
 	}
 
@@ -107,15 +170,57 @@ public class SecurityConfig {
 		return settings.build();
 	}
 
-	/** Access tokens are for the FHIR API: their audience is the FHIR base (SMART), not the client id. */
+	/**
+	 * Access tokens are for the FHIR API: their audience is the FHIR base (SMART), not the client id. Users'
+	 * tokens carry their SMART claims ({@link SmartTokenClaims}).
+	 */
 	@Bean
-	public OAuth2TokenCustomizer<JwtEncodingContext> fhirAudienceInAccessTokens() {
+	public OAuth2TokenCustomizer<JwtEncodingContext> fhirAudienceInAccessTokens(UserRegistry users) {
+		SmartTokenClaims smartClaims = new SmartTokenClaims(users);
 		return context -> {
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				String issuer = context.getAuthorizationServerContext().getIssuer();
 				context.getClaims().audience(java.util.List.of(issuer + FhirAudience.FHIR_PATH));
 			}
+			smartClaims.addTo(context);
 		};
+	}
+
+	/** JWT access and ID tokens; refresh tokens only for offline_access / online_access (SMART). */
+	@Bean
+	public OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys, OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+		JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+		jwts.setJwtCustomizer(claims);
+		return new DelegatingOAuth2TokenGenerator(jwts, new OfflineAccessRefreshTokens());
+	}
+
+	/**
+	 * Issued authorizations (codes, tokens), in memory, with the SMART launch context fixed when a code is
+	 * issued ({@link LaunchContextBinding}).
+	 */
+	@Bean
+	public OAuth2AuthorizationService authorizationService(UserRegistry users, PatientAccess patients, LaunchContexts launches) {
+		return new LaunchContextBinding(new InMemoryOAuth2AuthorizationService(), users, patients, launches);
+	}
+
+	@Bean
+	public UserRegistry userRegistry(DataSource dataSource, PasswordEncoder passwords, SecurityTables tables) {
+		return new UserRegistry(dataSource, passwords, tables);
+	}
+
+	@Bean
+	public LaunchContexts launchContexts(DataSource dataSource, SecurityProperties properties, SecurityTables tables) {
+		return new LaunchContexts(dataSource, properties.launchLifetime(), tables);
+	}
+
+	@Bean
+	public PatientAccess patientAccess(ObjectProvider<DaoRegistry> daos) {
+		return new PatientAccess(daos);
+	}
+
+	@Bean
+	public AdminAccess adminAccess(@Value("${WORKWELL_ADMIN_CLIENT_ID:}") String adminClientId) {
+		return new AdminAccess(adminClientId);
 	}
 
 	@Bean

@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that share a database must share this file
  * @param backendTokenLifetime lifetime of tokens issued by the client-credentials grant (SMART Backend
  *     Services: at most five minutes)
+ * @param launchLifetime how long an EHR launch value ({@code POST /smart/launch}) may wait to be used
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
 		@DefaultValue("") String issuer,
 		@DefaultValue("./data/keys/token-signing-key.json") String signingKeyFile,
-		@DefaultValue("5m") Duration backendTokenLifetime) {}
+		@DefaultValue("5m") Duration backendTokenLifetime,
+		@DefaultValue("5m") Duration launchLifetime) {}
