@@ -21,7 +21,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
  * user), or the FHIR request's bearer token's {@code client_id} claim (read here only to pick the
  * origin; the token itself is verified afterwards as for any request). Preflights carry neither, so they
  * are answered for any origin: they reveal nothing, and the real response is readable only by the
- * client's own origins. No cookies are allowed cross-origin.
+ * client's own origins. The CapabilityStatement is readable from any origin. No cookies are allowed
+ * cross-origin.
  */
 final class RegisteredClientOrigins implements CorsConfigurationSource {
 
@@ -39,7 +40,10 @@ final class RegisteredClientOrigins implements CorsConfigurationSource {
 		}
 		boolean preflight = HttpMethod.OPTIONS.matches(request.getMethod())
 				&& request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
-		if (!preflight && !originsOf(clientId(request)).contains(origin)) {
+		// SMART: any origin may read the CapabilityStatement (fhirclient's fallback discovery)
+		boolean capabilityStatement = HttpMethod.GET.matches(request.getMethod())
+				&& (request.getContextPath() + FhirAudience.FHIR_PATH + "/metadata").equals(request.getRequestURI());
+		if (!preflight && !capabilityStatement && !originsOf(clientId(request)).contains(origin)) {
 			return null;
 		}
 		CorsConfiguration cors = new CorsConfiguration();

@@ -114,8 +114,8 @@ public class SecurityConfig {
 						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-						// Spring Boot's error page, for errors the endpoints send with sendError (their status is kept)
-						.requestMatchers("/error").permitAll()
+						// Spring Boot's error page for errors sent with sendError (their status is kept); not requestable itself
+						.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
 						// operators scrape metrics from inside the network; no personal data in them
 						.requestMatchers("/actuator/prometheus").permitAll()
 						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server

@@ -117,9 +117,13 @@ class FhirclientBrowserLaunchIT {
 
 		Process driver = new ProcessBuilder("node", "drive-launch.mjs", launchUrl, employee, SmartLaunchFlow.PASSWORD,
 				profile.toString()).directory(BROWSER_TEST.toFile()).redirectErrorStream(false).start();
-		if (!driver.waitFor(180, TimeUnit.SECONDS)) {
-			driver.destroyForcibly();
-			fail("The browser did not finish within 3 minutes");
+		try {
+			if (!driver.waitFor(180, TimeUnit.SECONDS)) {
+				driver.destroyForcibly();
+				fail("The browser did not finish within 3 minutes");
+			}
+		} finally {
+			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
 		}
 		String stdout = new String(driver.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		String stderr = new String(driver.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

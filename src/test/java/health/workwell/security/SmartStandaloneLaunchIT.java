@@ -336,6 +336,38 @@ class SmartStandaloneLaunchIT {
 	}
 
 	@Test
+	void browsersReachTheTokenEndpointAndApiOnlyFromTheAppsOwnOrigin() {
+		RegisteredClient app = publicApp();
+		Pkce pkce = Pkce.create();
+		Outcome outcome = flow.authorize(flow.authorizeParameters(app, EMPLOYEE_SCOPES, pkce), employee, null);
+		String appOrigin = "http://127.0.0.1:9";
+		String body = SmartLaunchFlow.form(Map.of("grant_type", "authorization_code", "code", outcome.code(),
+				"redirect_uri", SmartLaunchFlow.REDIRECT_URI, "client_id", app.getClientId(), "code_verifier", pkce.verifier()));
+
+		HttpResponse<String> tokenResponse = flow.send(HttpRequest.newBuilder(URI.create(flow.origin() + "/oauth2/token"))
+				.header("Origin", appOrigin).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+
+		assertThat(tokenResponse.statusCode()).isEqualTo(200);
+		assertThat(tokenResponse.headers().firstValue("Access-Control-Allow-Origin")).hasValue(appOrigin);
+		assertThat(tokenResponse.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+		String accessToken = (String) SmartLaunchFlow.parse(tokenResponse.body()).get("access_token");
+		HttpResponse<String> fromApp = flow.send(HttpRequest.newBuilder(URI.create(flow.fhirBase() + "/Patient/" + employeePatient))
+				.header("Origin", appOrigin).header("Authorization", "Bearer " + accessToken));
+		assertThat(fromApp.headers().firstValue("Access-Control-Allow-Origin")).hasValue(appOrigin);
+		HttpResponse<String> fromElsewhere = flow.send(HttpRequest.newBuilder(URI.create(flow.fhirBase() + "/Patient/" + employeePatient))
+				.header("Origin", "https://evil.example").header("Authorization", "Bearer " + accessToken));
+		assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> tokenFromElsewhere = flow.send(HttpRequest.newBuilder(URI.create(flow.origin() + "/oauth2/token"))
+				.header("Origin", "https://evil.example").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(tokenFromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> metadata = flow.send(HttpRequest.newBuilder(URI.create(flow.fhirBase() + "/metadata"))
+				.header("Origin", "https://any.example"));
+		assertThat(metadata.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://any.example");
+	}
+
+	@Test
 	void aDisabledUserCannotSignIn() {
 		String leaver = SmartLaunchFlow.unique("leaver");
 		assertThat(flow.registerUser(leaver, "employee", "Patient/" + employeePatient).statusCode()).isEqualTo(201);

@@ -60,7 +60,7 @@ class UserAdminIT {
 				Map.of("username", "u3", "password", SmartLaunchFlow.PASSWORD, "role", "employee"), "fhirUser",
 				Map.of("username", "u4", "password", SmartLaunchFlow.PASSWORD, "role", "employee", "fhirUser", "Practitioner/1"), "fhirUser",
 				Map.of("username", "bad name!", "password", SmartLaunchFlow.PASSWORD, "role", "hr"), "username",
-				"{not json", "");
+				"{not json", "JSON object");
 		cases.forEach((body, mentioned) -> {
 			HttpResponse<String> response = post(body, admin);
 			assertThat(response.statusCode()).as(body + " → " + response.body()).isEqualTo(400);
