@@ -37,6 +37,12 @@ class SmartEhrLaunchIT {
 	@Autowired
 	RegisteredClientRepository clients;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	SecurityTables tables;
+
 	SmartLaunchFlow flow;
 	String carePatient;
 	String otherPatient;
@@ -103,6 +109,16 @@ class SmartEhrLaunchIT {
 				.doesNotContainKey("code");
 		Map<String, String> withoutLaunch = flow.authorizeParameters(app, EHR_SCOPES, Pkce.create());
 		assertThat(flow.authorize(withoutLaunch, clinician, null).query()).containsEntry("error", "invalid_request")
+				.doesNotContainKey("code");
+	}
+
+	@Test
+	void anExpiredLaunchGetsNoCode() {
+		LaunchContexts expiring = new LaunchContexts(dataSource, java.time.Duration.ofSeconds(-1), tables);
+		String launch = expiring.create(carePatient, "test");
+
+		assertThat(expiring.peek(launch)).isEmpty();
+		assertThat(authorizeWithLaunch(flow, launch, Pkce.create()).query()).containsEntry("error", "invalid_request")
 				.doesNotContainKey("code");
 	}
 
