@@ -1,12 +1,14 @@
 package health.workwell.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,60 +26,106 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Two filter chains: the embedded authorization server's endpoints ({@code /oauth2/token},
- * {@code /oauth2/jwks}, {@code /oauth2/introspect}, {@code /oauth2/revoke}), and everything else,
- * where the FHIR API needs a bearer token and only discovery, the CapabilityStatement and the health
- * probes are open. Deny by default.
+ * Three filter chains: the embedded authorization server's endpoints ({@code /oauth2/authorize},
+ * {@code /oauth2/token}, {@code /oauth2/jwks}, {@code /oauth2/introspect}, {@code /oauth2/revoke}, OpenID
+ * Connect discovery and UserInfo); the login form and patient picker of the SMART App Launch; and
+ * everything else, where the FHIR API and the administration APIs need a bearer token and only
+ * discovery, the CapabilityStatement and the health probes are open. Deny by default.
  */
 @Configuration
 public class SecurityConfig {
 
+	static final String SIGN_IN_PATH = "/login";
+
 	@Bean
 	@Order(1)
-	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, ClientAssertionDecoders assertionDecoders,
-			RegisteredScopePolicy scopePolicy) throws Exception {
+	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, JwtDecoder tokens, UserRegistry users,
+			OAuth2AuthorizationService authorizations, FhirAudience audience, LaunchContexts launches,
+			ClientAssertionDecoders assertionDecoders, RegisteredScopePolicy scopePolicy) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
-		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-				.with(authorizationServer, server -> server
-						// SMART Backend Services: private_key_jwt without client_id, RS384/ES384 keys from an inline JWKS
-						.clientAuthentication(clients -> clients
-								.authenticationConverter(new ClientAssertionWithoutClientId())
-								.authenticationProviders(providers -> providers.forEach(provider -> {
-									if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
-										assertions.setJwtDecoderFactory(assertionDecoders);
-									}
-								})))
-						// requested scopes are checked against the registered ones by SMART's rules, not as exact strings
-						.tokenEndpoint(token -> token.authenticationProviders(providers -> providers.forEach(provider -> {
+		SmartAuthorizationRequests smartRequests = new SmartAuthorizationRequests(audience, launches);
+		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+		tokenResponses.setAccessTokenResponseCustomizer(new SmartTokenResponse(authorizations));
+		authorizationServer
+				.oidc(Customizer.withDefaults())
+				.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.forEach(provider -> {
+					if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
+						codeRequests.setAuthenticationValidator(smartRequests);
+					}
+				})))
+				// SMART Backend Services: private_key_jwt without client_id, RS384/ES384 keys from an inline JWKS; a
+				// public client without a code_verifier gets invalid_grant
+				.clientAuthentication(authentication -> authentication
+						.authenticationConverter(new ClientAssertionWithoutClientId())
+						.authenticationConverters(converters -> converters.add(new PublicClientWithoutVerifier()))
+						.authenticationProviders(providers -> providers.forEach(provider -> {
+							if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+								assertions.setJwtDecoderFactory(assertionDecoders);
+							}
+						})))
+				// requested scopes are checked against the registered ones by SMART's rules, not as exact strings
+				.tokenEndpoint(endpoint -> endpoint.accessTokenResponseHandler(tokenResponses)
+						.authenticationProviders(providers -> providers.forEach(provider -> {
 							if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
 								clientCredentials.setAuthenticationValidator(scopePolicy::validateClientCredentials);
 							}
-						}))))
+						})));
+		http.securityMatcher(authorizationServer.getEndpointsMatcher())
+				.with(authorizationServer, Customizer.withDefaults())
+				// SMART authorize-post, then the patient picker, both before SAS's authorization endpoint filter
+				.addFilterBefore(new AuthorizePostAsGet(), AbstractPreAuthenticatedProcessingFilter.class)
+				.addFilterBefore(new PatientPickerRedirect(users), AbstractPreAuthenticatedProcessingFilter.class)
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				// a browser that is not signed in goes to the login form, then back to the authorization request
+				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint(SIGN_IN_PATH), new AntPathRequestMatcher(AuthorizePostAsGet.AUTHORIZE_PATH)))
+				// OpenID Connect UserInfo takes this server's access tokens
+				.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(tokens)))
 				.csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
 		return http.build();
 	}
 
+	/** The login form (users from the {@link UserRegistry}) and the patient picker of a standalone launch. */
 	@Bean
 	@Order(2)
+	public SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+		http.securityMatcher(SIGN_IN_PATH, "/logout", "/default-ui.css", PatientPickerRedirect.PICKER_PATH)
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(PatientPickerRedirect.PICKER_PATH).authenticated()
+						.anyRequest().permitAll())
+				.formLogin(Customizer.withDefaults())
+				.logout(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext,
 			org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit) throws Exception {
 		OperationOutcomeResponses outcomes = new OperationOutcomeResponses(fhirContext, audit);
@@ -83,11 +133,16 @@ public class SecurityConfig {
 						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers(HttpMethod.OPTIONS, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+						// Spring Boot's error page for errors sent with sendError (their status is kept); not requestable itself
+						.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
 						// operators scrape metrics from inside the network; no personal data in them
 						.requestMatchers("/actuator/prometheus").permitAll()
 						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server
 						.requestMatchers("/fhir", "/fhir/**").authenticated()
+						// client and user registration: administrators only (the controllers check again)
 						.requestMatchers("/admin/**").access(AdminRole.REQUIRED)
+						// EHR launch contexts: administrators, or clinicians for their own patients (checked by the controller)
+						.requestMatchers(SmartLaunchController.PATH).authenticated()
 						.anyRequest().denyAll())
 				.oauth2ResourceServer(resourceServer -> resourceServer
 						.jwt(jwt -> jwt.decoder(tokens))
@@ -117,9 +172,11 @@ public class SecurityConfig {
 
 	/** Checks signature, expiry and not-before, then issuer and audience against this server. */
 	@Bean
-	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience, SecurityProperties properties) {
+	public JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> keys, FhirAudience audience, SecurityProperties properties,
+			OAuth2AuthorizationService authorizations) {
 		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), audience,
+				new RevokedAccessTokens(authorizations)));
 		// an external OpenID Connect issuer's tokens are accepted as well, when one is configured
 		return properties.externalIssuer().enabled() ? new ExternalIssuerTokens(decoder, properties.externalIssuer()) : decoder;
 	}
@@ -161,9 +218,13 @@ public class SecurityConfig {
 		return settings.build();
 	}
 
-	/** Access tokens are for the FHIR API: their audience is the FHIR base (SMART), not the client id. */
+	/**
+	 * Access tokens are for the FHIR API: their audience is the FHIR base (SMART), not the client id. Users'
+	 * tokens carry their SMART claims ({@link SmartTokenClaims}).
+	 */
 	@Bean
-	public OAuth2TokenCustomizer<JwtEncodingContext> fhirAudienceInAccessTokens() {
+	public OAuth2TokenCustomizer<JwtEncodingContext> fhirAudienceInAccessTokens(UserRegistry users) {
+		SmartTokenClaims smartClaims = new SmartTokenClaims(users);
 		return context -> {
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 				String issuer = context.getAuthorizationServerContext().getIssuer();
@@ -171,7 +232,37 @@ public class SecurityConfig {
 				context.getClaims().audience(java.util.Collections.singletonList(issuer + FhirAudience.FHIR_PATH));
 			}
 			ClientTokenClaims.addTo(context);
+			smartClaims.addTo(context);
 		};
+	}
+
+	/** JWT access and ID tokens; refresh tokens only for offline_access / online_access (SMART). */
+	@Bean
+	public OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys, OAuth2TokenCustomizer<JwtEncodingContext> claims) {
+		JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+		jwts.setJwtCustomizer(claims);
+		return new DelegatingOAuth2TokenGenerator(jwts, new OfflineAccessRefreshTokens());
+	}
+
+
+	@Bean
+	public UserRegistry userRegistry(DataSource dataSource, PasswordEncoder passwords, SecurityTables tables) {
+		return new UserRegistry(dataSource, passwords, tables);
+	}
+
+	@Bean
+	public LaunchContexts launchContexts(DataSource dataSource, SecurityProperties properties, SecurityTables tables) {
+		return new LaunchContexts(dataSource, properties.launchLifetime(), tables);
+	}
+
+	@Bean
+	public PatientAccess patientAccess(ObjectProvider<DaoRegistry> daos) {
+		return new PatientAccess(daos);
+	}
+
+	@Bean
+	public AdminAccess adminAccess(@Value("${WORKWELL_ADMIN_CLIENT_ID:}") String adminClientId) {
+		return new AdminAccess(adminClientId);
 	}
 
 	@Bean
@@ -198,10 +289,14 @@ public class SecurityConfig {
 		return clients;
 	}
 
-	/** Issued grants and tokens in the database: introspection and revocation work across restarts and nodes. */
+	/**
+	 * Issued grants and tokens in the database (introspection and revocation work across restarts and nodes),
+	 * with the SMART launch context fixed when a code is issued ({@link LaunchContextBinding}).
+	 */
 	@Bean
-	public OAuth2AuthorizationService authorizations(SecurityTables tables, DataSource dataSource, RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
+	public OAuth2AuthorizationService authorizations(SecurityTables tables, DataSource dataSource, RegisteredClientRepository clients,
+			UserRegistry users, PatientAccess patients, LaunchContexts launches) {
+		return new LaunchContextBinding(new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients), users, patients, launches);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitPerMinute requests a minute each client may make to the token endpoint and the FHIR API
  *     when its registration sets no limit of its own; 0: no limit
  * @param externalIssuer an OpenID Connect issuer (e.g. Keycloak) whose tokens the FHIR API also accepts
+ * @param launchLifetime how long an EHR launch value ({@code POST /smart/launch}) may wait to be used
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
@@ -23,4 +24,5 @@ public record SecurityProperties(
 		@DefaultValue("./data/keys/token-signing-key.json") String signingKeyFile,
 		@DefaultValue("5m") Duration backendTokenLifetime,
 		@DefaultValue("0") int rateLimitPerMinute,
-		@DefaultValue ExternalIssuerProperties externalIssuer) {}
+		@DefaultValue ExternalIssuerProperties externalIssuer,
+		@DefaultValue("5m") Duration launchLifetime) {}

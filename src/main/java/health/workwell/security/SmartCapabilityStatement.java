@@ -37,6 +37,7 @@ public class SmartCapabilityStatement {
 			security.setDescription("OAuth2 bearer tokens (SMART App Launch 2.2); see " + issuer
 					+ "/fhir/.well-known/smart-configuration");
 			Extension uris = security.addExtension().setUrl(OAUTH_URIS);
+			uris.addExtension("authorize", new UriType(issuer + AuthorizePostAsGet.AUTHORIZE_PATH));
 			uris.addExtension("token", new UriType(issuer + "/oauth2/token"));
 			uris.addExtension("introspect", new UriType(issuer + "/oauth2/introspect"));
 			uris.addExtension("revoke", new UriType(issuer + "/oauth2/revoke"));
