@@ -69,7 +69,7 @@ public class SecurityConfig {
 			OAuth2AuthorizationService authorizations, FhirAudience audience, LaunchContexts launches,
 			ClientAssertionDecoders assertionDecoders, RegisteredScopePolicy scopePolicy) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
-		SmartAuthorizationRequests smartRequests = new SmartAuthorizationRequests(audience, launches);
+		SmartAuthorizationRequests smartRequests = new SmartAuthorizationRequests(audience, launches, scopePolicy);
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponses.setAccessTokenResponseCustomizer(new SmartTokenResponse(authorizations));
 		authorizationServer

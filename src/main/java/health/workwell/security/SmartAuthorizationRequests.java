@@ -30,15 +30,16 @@ final class SmartAuthorizationRequests implements Consumer<OAuth2AuthorizationCo
 	static final String LAUNCH = "launch";
 	static final String LAUNCH_SCOPE = "launch";
 
-	private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> oauthDefaults =
-			OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
-					.andThen(OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_SCOPE_VALIDATOR);
+	private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> oauthDefaults;
 	private final FhirAudience audience;
 	private final LaunchContexts launches;
 
-	SmartAuthorizationRequests(FhirAudience audience, LaunchContexts launches) {
+	/** The redirect URI is checked first (SAS's own check), then the scopes by SMART's rules ({@link RegisteredScopePolicy}). */
+	SmartAuthorizationRequests(FhirAudience audience, LaunchContexts launches, RegisteredScopePolicy scopes) {
 		this.audience = audience;
 		this.launches = launches;
+		this.oauthDefaults = OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR
+				.andThen(scopes::validateAuthorizationCodeRequest);
 	}
 
 	@Override
