@@ -325,6 +325,36 @@ abstract class DeviceDataContract {
 		assertThat(found.getTotal()).isEqualTo(2);
 	}
 
+	@Test
+	void aDeviceVendorsGatewayUploadsWithBackendServicesAndReadsBackOnlyItsOwn() {
+		String cuff = create(DeviceReadings.device("bp-monitor", patient));
+		var key = health.workwell.testsupport.BackendServiceClients.rsaKey();
+		String vendor = "vendor-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(health.workwell.testsupport.BackendServiceClients.register(port, vendor,
+				"system/Observation.crs system/Device.crs", "device-vendor", key.toPublicJWK()).statusCode()).isEqualTo(201);
+		String token = health.workwell.testsupport.BackendServiceClients.accessToken(
+				health.workwell.testsupport.BackendServiceClients.tokenResponse(port,
+						health.workwell.testsupport.BackendServiceClients.assertion(port, vendor, key, com.nimbusds.jose.JWSAlgorithm.RS384),
+						"system/Observation.crs system/Device.crs"));
+		IGenericClient gateway = FhirClients.R4.newRestfulGenericClient(FhirClients.baseUrl(port));
+		gateway.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor(token));
+
+		Bundle upload = conditionalCreates(Bundle.BundleType.TRANSACTION,
+				bloodPressure(patient, cuff, "2026-11-04T07:30:00+08:00", 150, 96),
+				bloodPressure(patient, cuff, "2026-11-05T07:30:00+08:00", 151, 95),
+				bloodPressure(patient, cuff, "2026-11-06T07:30:00+08:00", 149, 97));
+		gateway.transaction().withBundle(upload).execute();
+		gateway.transaction().withBundle(upload).execute(); // the gateway retries: nothing new
+
+		assertThat(readings("85354-9")).hasSize(3);
+		assertThat(activeFlag("sustained-high-bp").getExtension()).hasSize(3); // its readings raised the alert
+		Bundle own = gateway.search().forResource(Observation.class).returnBundle(Bundle.class).execute();
+		assertThat(own.getEntry()).as("the vendor reads back the readings it created").hasSize(3);
+		assertThatThrownBy(() -> gateway.search().forResource(Flag.class).returnBundle(Bundle.class).execute())
+				.as("and nothing else: not the alert its readings raised")
+				.isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException.class);
+	}
+
 	String create(Resource resource) {
 		return client.create().resource(resource).execute().getId().getIdPart();
 	}
