@@ -23,6 +23,6 @@ public record SecurityProperties(
 		@DefaultValue("") String issuer,
 		@DefaultValue("./data/keys/token-signing-key.json") String signingKeyFile,
 		@DefaultValue("5m") Duration backendTokenLifetime,
-		@DefaultValue("0") int rateLimitPerMinute,
+		@DefaultValue("3000") int rateLimitPerMinute,
 		@DefaultValue ExternalIssuerProperties externalIssuer,
 		@DefaultValue("5m") Duration launchLifetime) {}

@@ -26,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 			"spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
 			"workwell.data-dir=target/it-data",
 			"workwell.batch.maintenance-interval-millis=500",
+			// the tests send thousands of requests a minute with one client; rate limits have their own test
+			"workwell.security.rate-limit-per-minute=0",
 			TestTokens.ADMIN_CLIENT_PROPERTIES_ID,
 			TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET,
 			"workwell.conformance.packages-dir=target/test-ig-packages"
