@@ -195,11 +195,7 @@ final class PatientRecord {
 
 	/** Final, amended or corrected, and not marked questionable: the only Observations a model may read. */
 	static boolean usable(Observation observation) {
-		boolean finalStatus = switch (observation.getStatus() == null ? Observation.ObservationStatus.NULL : observation.getStatus()) {
-			case FINAL, AMENDED, CORRECTED -> true;
-			default -> false;
-		};
-		return finalStatus && !ReadingQuality.isQuestionable(observation);
+		return ReadingQuality.isUsable(observation);
 	}
 
 	Patient patient() {

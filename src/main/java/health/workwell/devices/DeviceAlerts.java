@@ -126,13 +126,9 @@ class DeviceAlerts {
 				.toList();
 	}
 
-	/** Final, amended or corrected, with a device, and not marked questionable. */
+	/** A usable reading from a device. */
 	static boolean usable(Observation reading) {
-		boolean finalStatus = switch (reading.getStatus() == null ? Observation.ObservationStatus.NULL : reading.getStatus()) {
-			case FINAL, AMENDED, CORRECTED -> true;
-			default -> false;
-		};
-		return finalStatus && reading.hasDevice() && !ReadingQuality.isQuestionable(reading);
+		return reading.hasDevice() && ReadingQuality.isUsable(reading);
 	}
 
 	private static Optional<TimedReading> timed(ReadingKind kind, Observation reading) {
@@ -155,18 +151,10 @@ class DeviceAlerts {
 			return Optional.empty();
 		}
 		Quantity value = reading.getValueQuantity();
-		double number = value.getValue().doubleValue();
-		if (kind == ReadingKind.SLEEP) {
-			switch (String.valueOf(value.getCode())) {
-				case "h" -> { }
-				case "min" -> number = number / 60;
-				case "s" -> number = number / 3600;
-				default -> {
-					return Optional.empty();
-				}
-			}
-		}
-		return Optional.of(new TimedReading(id, time.get(), number, 0, home));
+		Optional<Double> number = kind == ReadingKind.SLEEP
+				? ReadingQuality.hours(value)
+				: Optional.of(value.getValue().doubleValue());
+		return number.map(n -> new TimedReading(id, time.get(), n, 0, home));
 	}
 
 	/** The device's own time with its UTC offset; for a period (sleep, steps), its end. */

@@ -62,15 +62,8 @@ final class Plausibility {
 		if (value < 0) {
 			return Optional.of("negative sleep duration " + number(value) + " " + sleep.getCode());
 		}
-		Double hours = switch (String.valueOf(sleep.getCode())) {
-			case "h" -> value;
-			case "min" -> value / 60;
-			case "s" -> value / 3600;
-			default -> null;
-		};
-		return hours != null && hours > limits.maxSleepHours()
-				? Optional.of("sleep of " + number(hours) + " h is more than " + number(limits.maxSleepHours()) + " h a day")
-				: Optional.empty();
+		return ReadingQuality.hours(sleep).filter(hours -> hours > limits.maxSleepHours())
+				.map(hours -> "sleep of " + number(hours) + " h is more than " + number(limits.maxSleepHours()) + " h a day");
 	}
 
 	private Optional<String> bodyWeight(Quantity weight) {

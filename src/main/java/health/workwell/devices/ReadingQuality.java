@@ -23,6 +23,29 @@ public final class ReadingQuality {
 				.anyMatch(coding -> SYSTEM.equals(coding.getSystem()) && QUESTIONABLE.equals(coding.getCode()));
 	}
 
+	/**
+	 * Usable by scores and alerts: final, amended or corrected, and not marked questionable. (An
+	 * Observation entered in error, preliminary or cancelled never counts.)
+	 */
+	public static boolean isUsable(Observation observation) {
+		boolean finalStatus = switch (observation.getStatus() == null ? Observation.ObservationStatus.NULL : observation.getStatus()) {
+			case FINAL, AMENDED, CORRECTED -> true;
+			default -> false;
+		};
+		return finalStatus && !isQuestionable(observation);
+	}
+
+	/** A duration in h, min or s as hours; empty for any other unit. */
+	static java.util.Optional<Double> hours(org.hl7.fhir.r4.model.Quantity duration) {
+		double value = duration.getValue().doubleValue();
+		return switch (String.valueOf(duration.getCode())) {
+			case "h" -> java.util.Optional.of(value);
+			case "min" -> java.util.Optional.of(value / 60);
+			case "s" -> java.util.Optional.of(value / 3600);
+			default -> java.util.Optional.empty();
+		};
+	}
+
 	/** The interpretation the server adds, with the reason as its text. */
 	static CodeableConcept questionable(String reason) {
 		return new CodeableConcept(new Coding(SYSTEM, QUESTIONABLE, "Questionable")).setText(reason);
