@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class AdminAccess {
 
-	static final String ROLE_CLAIM = "workwell_role";
-	static final String CLIENT_ID_CLAIM = "client_id";
 
 	private final String bootstrapAdminClientId;
 
@@ -36,11 +34,11 @@ public final class AdminAccess {
 		if (token == null) {
 			return false;
 		}
-		if (UserRole.ADMIN.claim().equals(token.getClaimAsString(ROLE_CLAIM))) {
+		if (UserRole.ADMIN.claim().equals(token.getClaimAsString(AccessRole.CLAIM))) {
 			return true;
 		}
 		return !bootstrapAdminClientId.isBlank()
-				&& bootstrapAdminClientId.equals(token.getClaimAsString(CLIENT_ID_CLAIM))
+				&& bootstrapAdminClientId.equals(token.getClaimAsString(ClientTokenClaims.CLIENT_ID_CLAIM))
 				&& bootstrapAdminClientId.equals(token.getSubject())
 				&& scopes(token).contains(BootstrapAdminClient.ADMIN_SCOPE);
 	}

@@ -15,6 +15,6 @@ final class AdminRole implements AuthorizationManager<RequestAuthorizationContex
 	@Override
 	public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
 		return new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
-				&& BootstrapAdminClient.ADMIN_ROLE.equals(token.getToken().getClaimAsString(ClientTokenClaims.ROLE_CLAIM)));
+				&& BootstrapAdminClient.ADMIN_ROLE.equals(token.getToken().getClaimAsString(AccessRole.CLAIM)));
 	}
 }

@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
  */
 final class ClientTokenClaims {
 
-	static final String ROLE_CLAIM = "workwell_role";
 	static final String CLIENT_ID_CLAIM = "client_id";
 
 	private ClientTokenClaims() {}
@@ -25,12 +24,10 @@ final class ClientTokenClaims {
 		}
 		RegisteredClient client = context.getRegisteredClient();
 		context.getClaims().claim(CLIENT_ID_CLAIM, client.getClientId());
-		if (!context.getAuthorizedScopes().isEmpty()) {
-			context.getClaims().claim("scope", String.join(" ", context.getAuthorizedScopes()));
-		}
+		context.getClaims().claim("scope", String.join(" ", context.getAuthorizedScopes()));
 		String role = ClientSettingNames.get(client, ClientSettingNames.ROLE);
 		if (role != null && AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-			context.getClaims().claim(ROLE_CLAIM, role);
+			context.getClaims().claim(AccessRole.CLAIM, role);
 		}
 	}
 }

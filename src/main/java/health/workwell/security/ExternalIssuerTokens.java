@@ -73,8 +73,8 @@ final class ExternalIssuerTokens implements JwtDecoder {
 		if (role instanceof Collection<?> roles) {
 			role = roles.stream().map(String::valueOf).filter(ROLES::contains).findFirst().orElse(null);
 		}
-		mapped.remove(ClientTokenClaims.ROLE_CLAIM);
-		putIfPresent(mapped, ClientTokenClaims.ROLE_CLAIM, role);
+		mapped.remove(AccessRole.CLAIM);
+		putIfPresent(mapped, AccessRole.CLAIM, role);
 		if (!mapped.containsKey(ClientTokenClaims.CLIENT_ID_CLAIM) && claims.get("azp") != null) {
 			mapped.put(ClientTokenClaims.CLIENT_ID_CLAIM, claims.get("azp"));
 		}

@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 /**
  * The SMART claims of tokens issued for a signed-in user (authorization code and its refreshes), per the
  * team's token contract: access tokens carry {@code fhirUser}, {@code workwell_role}, {@code patient}
- * (when a patient is in context, {@link LaunchContextBinding}), {@code client_id} and {@code scope} as a
- * space-separated string; the {@code id_token} carries {@code fhirUser} when the {@code fhirUser} scope
+ * (when a patient is in context, {@link LaunchContextBinding}) — {@code client_id} and {@code scope} as a
+ * space-separated string come from {@link ClientTokenClaims}, as for every access token; the {@code id_token} carries {@code fhirUser} when the {@code fhirUser} scope
  * was granted. The user is read again from the registry each time, so a disabled user's refresh token
  * stops working.
  */
@@ -33,10 +33,6 @@ final class SmartTokenClaims {
 	void addTo(JwtEncodingContext context) {
 		boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
 		boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-		if (accessToken) {
-			context.getClaims().claim(AdminAccess.CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());
-			context.getClaims().claim("scope", String.join(" ", context.getAuthorizedScopes()));
-		}
 		if (!(context.getPrincipal() instanceof UsernamePasswordAuthenticationToken) || !(accessToken || idToken)) {
 			return;
 		}
@@ -45,7 +41,7 @@ final class SmartTokenClaims {
 						new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The user is disabled or unknown", null)));
 		Set<String> scopes = context.getAuthorizedScopes();
 		if (accessToken) {
-			context.getClaims().claim(AdminAccess.ROLE_CLAIM, user.role().claim());
+			context.getClaims().claim(AccessRole.CLAIM, user.role().claim());
 			if (user.fhirUser() != null) {
 				context.getClaims().claim(FHIR_USER, user.fhirUser());
 			}
