@@ -1,33 +1,52 @@
 #!/usr/bin/env bash
-# Start-up time and heap of the packaged server on the embedded default (fresh data directory, then a
-# restart on the same one). Usage: bench/startup.sh [runs] — builds the jar first if it is missing.
-# Reports seconds from process start to the first 200 on /fhir/metadata, and heap used after a full GC.
+# Start-up time and heap of the packaged server on the embedded default: a fresh data directory, then
+# restarts on the same one, for each way of starting it:
+#   jar   java -jar target/workwell-fhir-server.jar
+#   fast  java -XX:SharedArchiveFile=target/workwell/workwell.jsa -XX:CompileThresholdScaling=3 \
+#              -jar target/workwell/workwell-fhir-server.jar   (the extracted layout and its class-data archive)
+# Usage: bench/startup.sh [runs per way] [ways...]   e.g. bench/startup.sh 3 fast
+# Builds the jar and target/workwell first when missing. Reports seconds from process start to the first
+# 200 on /fhir/metadata, heap used after a full GC, resident set size, and the CPU seconds the start took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+shift || true
+if [ $# -gt 0 ]; then ways=("$@"); else ways=(jar fast); fi
 port=${PORT:-18080}
-jar=target/workwell-fhir-server.jar
-[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+[ -f target/workwell-fhir-server.jar ] && [ -f target/workwell/workwell.jsa ] || ./mvnw -q -B package -DskipTests
 data=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
+command_for() {
+	case $1 in
+	jar) echo "java -jar target/workwell-fhir-server.jar" ;;
+	fast) echo "java -XX:SharedArchiveFile=target/workwell/workwell.jsa -XX:CompileThresholdScaling=3 -jar target/workwell/workwell-fhir-server.jar" ;;
+	*) echo "unknown way: $1" >&2; exit 2 ;;
+	esac
+}
+
 measure() {
-	local label=$1 start end
+	local way=$1 label=$2 start end ticks
 	start=$(date +%s.%N)
-	java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --workwell.data-dir="$data" >"$data/server.log" 2>&1 &
+	$(command_for "$way") ${JAVA_OPTS:-} --server.port="$port" --workwell.data-dir="$data/$way" >"$data/server.log" 2>&1 &
 	pid=$!
 	until curl -fs -o /dev/null "http://127.0.0.1:$port/fhir/metadata"; do
-		kill -0 "$pid" 2>/dev/null || { echo "server died; see $data/server.log"; tail -20 "$data/server.log"; exit 1; }
-		sleep 0.2
+		kill -0 "$pid" 2>/dev/null || { echo "server died; its log:"; tail -20 "$data/server.log"; exit 1; }
+		sleep 0.1
 	done
 	end=$(date +%s.%N)
+	ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 	jcmd "$pid" GC.run >/dev/null
 	heap=$(jcmd "$pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
 	rss=$(awk '/VmRSS/ {print $2 $3}' "/proc/$pid/status")
-	printf '%-8s start-up %6.1f s   heap used after GC %s   RSS %s\n' "$label" "$(echo "$end - $start" | bc)" "$heap" "$rss"
+	printf '%-5s %-8s start-up %6.1f s   CPU %5.1f s   heap used after GC %s   RSS %s\n' "$way" "$label" \
+		"$(echo "$end - $start" | bc)" "$(echo "$ticks / $(getconf CLK_TCK)" | bc -l)" "$heap" "$rss"
 	kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-measure fresh
-for i in $(seq 2 "$runs"); do measure "restart"; done
+for way in "${ways[@]}"; do
+	echo "$way: $(command_for "$way")"
+	measure "$way" fresh
+	for _ in $(seq 2 "$runs"); do measure "$way" restart; done
+done

@@ -1,5 +1,6 @@
 package health.workwell;
 
+import health.workwell.server.StartupReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
@@ -24,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WorkWellApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(WorkWellApplication.class, args);
+		SpringApplication application = new SpringApplication(WorkWellApplication.class);
+		StartupReport.attachIfRequested(application);
+		application.run(args);
 	}
 }
