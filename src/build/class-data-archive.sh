@@ -6,7 +6,8 @@
 # Usage (`./mvnw package` runs it):
 #   bash src/build/class-data-archive.sh <the packaged jar> <destination directory, absolute>
 # then start the server from the extracted jar, with the same JDK:
-#   java -XX:SharedArchiveFile=<destination>/workwell.jsa -jar <destination>/workwell-fhir-server.jar
+#   java -XX:SharedArchiveFile=<destination>/workwell.jsa -XX:CompileThresholdScaling=3 \
+#     -jar <destination>/workwell-fhir-server.jar
 # The archive records where the jars were; moved jars or another JDK only lose the speed-up (the JVM
 # warns and loads classes as usual).
 set -euo pipefail
@@ -38,5 +39,12 @@ if ! "$java" -Xshare:dump -XX:SharedClassListFile="$destination/classes-without-
 	exit 1
 fi
 rm "$destination/classes.lst" "$destination/classes-without-lambdas.lst"
+# The start command must be able to use it (same JDK, same class path); the JVM checks and exits.
+check=$("$java" -Xshare:on -XX:SharedArchiveFile="$destination/workwell.jsa" -XX:+PrintSharedArchiveAndExit \
+	-jar "$app" 2>&1 || true)
+if ! grep -q '^archive is valid' <<<"$check"; then
+	echo "class-data-archive: the JVM cannot use $destination/workwell.jsa with $app" >&2
+	exit 1
+fi
 echo "class-data-archive: $destination/workwell.jsa ($(du -h "$destination/workwell.jsa" | cut -f1)); start with" \
-	"java -XX:SharedArchiveFile=$destination/workwell.jsa -jar $app"
+	"java -XX:SharedArchiveFile=$destination/workwell.jsa -XX:CompileThresholdScaling=3 -jar $app (docs/operations.md)"
