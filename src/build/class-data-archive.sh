@@ -9,7 +9,7 @@
 #   java -XX:SharedArchiveFile=<destination>/workwell.jsa -XX:CompileThresholdScaling=3 \
 #     -jar <destination>/workwell-fhir-server.jar
 # The archive records where the jars were; moved jars or another JDK only lose the speed-up (the JVM
-# warns and loads classes as usual).
+# then loads classes as usual; -Xshare:on makes it refuse to start instead).
 set -euo pipefail
 fat_jar=$1
 destination=$2
