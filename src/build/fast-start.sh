@@ -44,7 +44,7 @@ if [ -n "$port" ]; then
 	# bash's own TCP client: the runtime images that run this script need not have curl
 	exec 3<>"/dev/tcp/127.0.0.1/$port"
 	printf 'GET /fhir/metadata HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-	status=$(head -1 <&3)
+	status=$(timeout 120 head -1 <&3 || true)
 	exec 3<&-
 fi
 kill -TERM "$server" 2>/dev/null || true
