@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
-import org.springframework.boot.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -73,7 +72,7 @@ public class DataDirectoryTemplate implements EnvironmentPostProcessor {
 	}
 
 	/** Copied beside the target first and then moved in, so that a crash half-way leaves no half database. */
-	static void copy(Path template, Path dataDir) {
+	private static void copy(Path template, Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
 			Path staging = Files.createTempDirectory(dataDir, ".template-");
