@@ -2,8 +2,8 @@
 # Start-up time and heap of the packaged server on the embedded default: a fresh data directory, then
 # restarts on the same one, for each way of starting it:
 #   jar   java -jar target/workwell-fhir-server.jar
-#   fast  java -XX:SharedArchiveFile=target/workwell/workwell.jsa -XX:CompileThresholdScaling=3 \
-#              -jar target/workwell/workwell-fhir-server.jar   (the fast-start layout: docs/operations.md)
+#   fast  java @target/workwell/jvm.options -jar target/workwell/workwell-fhir-server.jar
+#         (the fast-start layout: docs/operations.md)
 # Usage: bench/startup.sh [runs per way] [ways...]   e.g. bench/startup.sh 3 fast
 # Builds the jar and target/workwell first when missing. Reports seconds from process start to ready (the
 # first 200 on /actuator/health/readiness) and to the answer of the first /fhir/metadata request after
@@ -22,7 +22,7 @@ trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$data"' EXIT
 command_for() {
 	case $1 in
 	jar) echo "java -jar target/workwell-fhir-server.jar" ;;
-	fast) echo "java -XX:SharedArchiveFile=target/workwell/workwell.jsa -XX:CompileThresholdScaling=3 -jar target/workwell/workwell-fhir-server.jar" ;;
+	fast) echo "java @target/workwell/jvm.options -jar target/workwell/workwell-fhir-server.jar" ;;
 	*) echo "unknown way: $1" >&2; exit 2 ;;
 	esac
 }

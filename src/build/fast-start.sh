@@ -6,12 +6,12 @@
 #   implementation guide installed, no resources and no signing key), which the server copies into an
 #   empty data directory (server.startup.DataDirectoryTemplate), so that a first start is a restart.
 # Both come from one training start on an empty data directory.
+# - jvm.options: the start's JVM flags (the archive, later JIT compilation), written here only.
 #
 # Usage (`./mvnw package` runs it):
 #   bash src/build/fast-start.sh <the packaged jar> <destination directory, absolute>
 # then start the server from the extracted jar, with the same JDK:
-#   java -XX:SharedArchiveFile=<destination>/workwell.jsa -XX:CompileThresholdScaling=3 \
-#     -jar <destination>/workwell-fhir-server.jar
+#   java @<destination>/jvm.options -jar <destination>/workwell-fhir-server.jar
 # The archive records where the jars were; moved jars or another JDK only lose the speed-up (the JVM
 # then loads classes as usual; -Xshare:on makes it refuse to start instead).
 set -euo pipefail
@@ -74,12 +74,15 @@ if ! "$java" -Xshare:dump -XX:SharedClassListFile="$destination/classes-without-
 	exit 1
 fi
 rm "$destination/classes.lst" "$destination/classes-without-lambdas.lst"
-# The start command must be able to use it (same JDK, same class path); the JVM checks and exits.
-check=$("$java" -Xshare:on -XX:SharedArchiveFile="$destination/workwell.jsa" -XX:+PrintSharedArchiveAndExit \
-	-jar "$app" 2>&1 || true)
+# Methods are compiled after three times as many calls: on two cores the JIT otherwise takes as much CPU
+# as the start itself (docs/operations.md).
+printf '%s\n' "\"-XX:SharedArchiveFile=$destination/workwell.jsa\"" -XX:CompileThresholdScaling=3 \
+	>"$destination/jvm.options"
+# The start command must be able to use the archive (same JDK, same class path); the JVM checks and exits.
+check=$("$java" -Xshare:on @"$destination/jvm.options" -XX:+PrintSharedArchiveAndExit -jar "$app" 2>&1 || true)
 if ! grep -q '^archive is valid' <<<"$check"; then
 	echo "fast-start: the JVM cannot use $destination/workwell.jsa with $app" >&2
 	exit 1
 fi
 echo "fast-start: $destination/workwell.jsa ($(du -h "$destination/workwell.jsa" | cut -f1)); start with" \
-	"java -XX:SharedArchiveFile=$destination/workwell.jsa -XX:CompileThresholdScaling=3 -jar $app (docs/operations.md)"
+	"java @$destination/jvm.options -jar $app (docs/operations.md)"
