@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fast-start layout: unpacks the packaged server into Spring Boot's extracted layout and adds
-# - a class-data-sharing (CDS) archive of the ~28,000 classes a start loads, so that a start maps them
+# - a class-data-sharing (CDS) archive of the ~30,000 classes a start loads, so that a start maps them
 #   instead of reading, parsing and verifying each one (a quarter off the start-up time: docs/benchmarks.md);
 # - data-template: the embedded database and Lucene index of a first start (schema created, the
 #   implementation guide installed, no resources and no signing key), which the server copies into an
