@@ -15,7 +15,7 @@ runs=${1:-3}
 shift || true
 if [ $# -gt 0 ]; then ways=("$@"); else ways=(jar fast); fi
 port=${PORT:-18080}
-[ -f target/workwell-fhir-server.jar ] && [ -f target/workwell/workwell.jsa ] || ./mvnw -q -B package -DskipTests
+[ -f target/workwell-fhir-server.jar ] && [ -f target/workwell/jvm.options ] || ./mvnw -q -B package -DskipTests
 data=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$data"' EXIT
 

@@ -4,9 +4,9 @@
 #   instead of reading, parsing and verifying each one (a quarter off the start-up time: docs/benchmarks.md);
 # - data-template: the embedded database and Lucene index of a first start (schema created, the
 #   implementation guide installed, no resources and no signing key), which the server copies into an
-#   empty data directory (server.startup.DataDirectoryTemplate), so that a first start is a restart.
-# Both come from one training start on an empty data directory.
+#   empty data directory (server.startup.DataDirectoryTemplate), so that a first start is a restart;
 # - jvm.options: the start's JVM flags (the archive, later JIT compilation), written here only.
+# The archive and the template come from one training start on an empty data directory.
 #
 # Usage (`./mvnw package` runs it):
 #   bash src/build/fast-start.sh <the packaged jar> <destination directory, absolute>

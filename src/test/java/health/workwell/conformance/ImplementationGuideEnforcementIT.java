@@ -3,6 +3,7 @@ package health.workwell.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.workwell.testsupport.H2Server;
+import health.workwell.testsupport.UnprofiledExposure;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -111,12 +111,7 @@ class ImplementationGuideEnforcementIT {
 
 	@Test
 	void aRuleAppliesToAResourceThatClaimsNoProfile() throws Exception {
-		Observation exposure = new Observation();
-		exposure.setStatus(Observation.ObservationStatus.FINAL);
-		exposure.addCategory(new CodeableConcept(new Coding(WW + "/CodeSystem/observation-category", "occupational-exposure", null)));
-		exposure.setCode(new CodeableConcept(new Coding(WW + "/CodeSystem/hazard-agent", "noise", null)));
-
-		FhirHttp.Response refused = fhir.post("/Observation", exposure);
+		FhirHttp.Response refused = fhir.post("/Observation", UnprofiledExposure.noise());
 
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.errors()).contains(EXPOSURE_PROFILE).contains("Observation.subject: minimum required = 1");

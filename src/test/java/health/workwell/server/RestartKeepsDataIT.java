@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import health.workwell.WorkWellApplication;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
+import health.workwell.testsupport.UnprofiledExposure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,6 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.hl7.fhir.r4.model.CodeSystem;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -123,12 +121,7 @@ class RestartKeepsDataIT {
 					.returnBundle(Bundle.class).execute();
 			assertThat(byContent.getEntry()).hasSize(1);
 			// the implementation guide is not installed again on a restart, and is still enforced
-			Observation exposure = new Observation();
-			exposure.setStatus(Observation.ObservationStatus.FINAL);
-			exposure.addCategory(new CodeableConcept(new Coding(
-					"http://workwell.health/fhir/CodeSystem/observation-category", "occupational-exposure", null)));
-			exposure.setCode(new CodeableConcept(new Coding("http://workwell.health/fhir/CodeSystem/hazard-agent", "noise", null)));
-			assertThatThrownBy(() -> client.create().resource(exposure).execute())
+			assertThatThrownBy(() -> client.create().resource(UnprofiledExposure.noise()).execute())
 					.isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("does not conform to http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure");
 		}
 	}

@@ -9,14 +9,12 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.workwell.WorkWellApplication;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
+import health.workwell.testsupport.UnprofiledExposure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class DataDirectoryTemplateIT {
 					.where(StructureDefinition.URL.matches().value("http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure"))
 					.returnBundle(Bundle.class).execute();
 			assertThat(profiles.getEntry()).hasSize(1);
-			assertThatThrownBy(() -> client.create().resource(unprofiledExposure()).execute())
+			assertThatThrownBy(() -> client.create().resource(UnprofiledExposure.noise()).execute())
 					.isInstanceOf(UnprocessableEntityException.class)
 					.hasMessageContaining("does not conform to http://workwell.health/fhir/StructureDefinition/workwell-occupational-exposure");
 
@@ -89,14 +87,5 @@ class DataDirectoryTemplateIT {
 		try (Stream<Path> keys = Files.list(dataDir.resolve("keys"))) {
 			return keys.toArray(Path[]::new);
 		}
-	}
-
-	private static Observation unprofiledExposure() {
-		Observation exposure = new Observation();
-		exposure.setStatus(Observation.ObservationStatus.FINAL);
-		exposure.addCategory(new CodeableConcept(new Coding(
-				"http://workwell.health/fhir/CodeSystem/observation-category", "occupational-exposure", null)));
-		exposure.setCode(new CodeableConcept(new Coding("http://workwell.health/fhir/CodeSystem/hazard-agent", "noise", null)));
-		return exposure;
 	}
 }
