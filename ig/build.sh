@@ -12,7 +12,7 @@
 #
 # Usage: ig/build.sh            (then ig/validate.sh to run the HL7 validator over the examples)
 # Environment: WORKWELL_IG_BUILD_DIR (work folder, default target/ig-build), WORKWELL_IG_OUT_DIR (default target/ig).
-# Needs: bash, node + npm, java 17+, mvn, tar, gzip.
+# Needs: bash, node + npm, java 17+, tar, gzip (Maven through the repository's wrapper, ./mvnw).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/paths.sh"
@@ -40,7 +40,7 @@ if ! cmp -s "$IG_DIR/tools/pom.xml" "$BUILD/tools/pom.xml" || [ ! -f "$BUILD/lib
   log "resolving the HL7 validator engine from Maven Central"
   rm -rf "$BUILD/tools" "$BUILD/lib" && mkdir -p "$BUILD/tools"
   cp "$IG_DIR/tools/pom.xml" "$BUILD/tools/pom.xml"
-  mvn -q -B -f "$BUILD/tools/pom.xml" dependency:copy-dependencies -DoutputDirectory="$BUILD/lib"
+  "$REPO/mvnw" -q -B -f "$BUILD/tools/pom.xml" dependency:copy-dependencies -DoutputDirectory="$BUILD/lib"
   touch "$BUILD/lib/.complete"
 fi
 

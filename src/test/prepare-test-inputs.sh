@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Test inputs made before the tests run (Maven phase generate-test-resources):
+# Test inputs made before the tests run (Maven phase process-test-classes, so that spring-boot:run, which
+# builds up to test-compile, needs Java alone):
 #  - a further implementation guide package, for workwell.conformance.packages-dir (src/test/ig-package);
 #  - the official FHIR R4 examples package (npm hl7.fhir.r4.examples 4.0.1), for the check that valid R4
 #    resources claiming none of our profiles pass $validate without errors;
