@@ -100,7 +100,9 @@ public class FhirServerConfig {
 		server.registerInterceptor(unknownParameters);
 		server.registerInterceptor(new BundleEntryLimit(properties.limits().maxBundleEntries()));
 		server.registerInterceptor(new XmlDoctypeRefusal());
+		server.registerInterceptor(new StrictJsonBodies(properties.limits().maxJsonDepth()));
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
+		server.registerInterceptor(new MalformedParameterAsBadRequest());
 		server.registerInterceptor(new FhirInteractionTagger());
 		server.registerInterceptor(new CapabilityStatementAdditions(version()));
 		server.registerInterceptor(profilesInCapabilityStatement);

@@ -22,9 +22,11 @@ public record WorkWellProperties(
 	 *
 	 * @param maxRequestBody largest accepted request body
 	 * @param maxBundleEntries most entries accepted in a batch or transaction Bundle
+	 * @param maxJsonDepth deepest nesting of objects and arrays accepted in a JSON body (400 beyond)
 	 */
 	public record Limits(
-			@DefaultValue("20MB") DataSize maxRequestBody, @DefaultValue("10000") int maxBundleEntries) {}
+			@DefaultValue("20MB") DataSize maxRequestBody, @DefaultValue("10000") int maxBundleEntries,
+			@DefaultValue("100") int maxJsonDepth) {}
 
 	/**
 	 * @param reuseCachedResultsMillis how long HAPI may answer a search from an earlier identical

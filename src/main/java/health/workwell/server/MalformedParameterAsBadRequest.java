@@ -1,0 +1,42 @@
+package health.workwell.server;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
+
+/**
+ * A parameter that cannot be turned into its declared type (e.g. {@code $lastn?max=abc}) is the client's error:
+ * HAPI lets the conversion's exception (a NumberFormatException inside an IllegalArgumentException) through as a
+ * 500. Anything thrown while HAPI builds a method's arguments from the request is answered 400 instead, with the
+ * conversion's message; failures after that stay what they are.
+ */
+@Interceptor
+public class MalformedParameterAsBadRequest {
+
+	private static final String ARGUMENT_BINDING = BaseMethodBinding.class.getName();
+
+	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	public BaseServerResponseException translate(Throwable exception) {
+		if (exception instanceof BaseServerResponseException || !thrownWhileBindingArguments(exception)) {
+			return null;
+		}
+		Throwable root = exception;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return new InvalidRequestException("Invalid request parameter: " + root.getClass().getSimpleName() + ": "
+				+ root.getMessage());
+	}
+
+	private static boolean thrownWhileBindingArguments(Throwable exception) {
+		for (StackTraceElement frame : exception.getStackTrace()) {
+			if (frame.getClassName().equals(ARGUMENT_BINDING) && frame.getMethodName().equals("createMethodParams")) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
