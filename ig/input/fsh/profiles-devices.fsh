@@ -1,4 +1,4 @@
-// Wearable and home device readings (shared/design.md §3, notes/scoring-sources.md §7). Readings follow the
+// Wearable and home device readings (docs/design.md §3, docs/scoring-sources.md §7). Readings follow the
 // R4 vital-signs profiles where one exists, and the HL7 Personal Health Device IG conventions: a required
 // device reference, effective[x] from the device's own clock, and an identifier built from
 // device + patient + type + device timestamp so that a retried upload is a conditional create

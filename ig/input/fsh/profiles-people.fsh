@@ -1,4 +1,4 @@
-// Employees, employers and jobs (shared/design.md §3).
+// Employees, employers and jobs (docs/design.md §3).
 
 Profile: WorkWellEmployee
 Parent: Patient

@@ -1,4 +1,4 @@
-// PHQ-9 and GAD-7: responses and score Observations (shared/design.md §3, notes/scoring-sources.md §4).
+// PHQ-9 and GAD-7: responses and score Observations (docs/design.md §3, docs/scoring-sources.md §4).
 
 RuleSet: FrequencyAnswerItem(slice, linkId)
 * item[{slice}].linkId = "{linkId}"

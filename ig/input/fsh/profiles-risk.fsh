@@ -1,4 +1,4 @@
-// Risk output and management output (shared/design.md §3-4; docs/assessment-inputs.md).
+// Risk output and management output (docs/design.md §3-4; docs/assessment-inputs.md).
 
 Profile: WorkWellRiskAssessment
 Parent: RiskAssessment

@@ -1,4 +1,4 @@
-// WorkWell local code systems: only where no standard code fits (shared/design.md §2).
+// WorkWell local code systems: only where no standard code fits (docs/design.md §2).
 // Codes are stable lowercase identifiers; the server writes some of them (risk-model, risk-tier,
 // management-group, psychological-severity, intervention): keep them in step with src/main/java.
 
@@ -150,7 +150,7 @@ Description: "The risk models and scoring policies the WorkWell server runs; Ris
 CodeSystem: RiskTierCS
 Id: risk-tier
 Title: "WorkWell risk tiers"
-Description: "WorkWell's risk tiers (shared/design.md §4): composite index 0-30 low, 31-60 medium, 61-80 high, 81-100 very high; also used for model categories (China-PAR low/medium/high)."
+Description: "WorkWell's risk tiers (docs/design.md §4): composite index 0-30 low, 31-60 medium, 61-80 high, 81-100 very high; also used for model categories (China-PAR low/medium/high)."
 * insert WorkWellCodeSystem
 * #low "Low risk" "No abnormal finding (composite index 0-30)."
 * #medium "Medium risk" "One or two risk factors (composite index 31-60)."
@@ -160,7 +160,7 @@ Description: "WorkWell's risk tiers (shared/design.md §4): composite index 0-30
 CodeSystem: ManagementGroupCS
 Id: management-group
 Title: "WorkWell chronic-disease management groups"
-Description: "Chronic-disease management groups and their follow-up cadence (shared/design.md §4)."
+Description: "Chronic-disease management groups and their follow-up cadence (docs/design.md §4)."
 * insert WorkWellCodeSystem
 * #low-risk-stable "Low-risk stable" "Automated follow-up questionnaire every 3 months."
 * #medium-risk-observation "Medium-risk observation" "Monthly follow-up by a nurse or health manager."

@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.RiskAssessment;
 
 /**
- * Builds the RiskAssessment for one model run (shared/design.md §3 "Risk output"): method = model code
+ * Builds the RiskAssessment for one model run (docs/design.md §3 "Risk output"): method = model code
  * and version, basis = the exact resources read, probability as a percentage, qualitative risk from
  * WorkWell's tier code system, and an identifier per patient and model so a re-run replaces the
  * previous one instead of adding another.

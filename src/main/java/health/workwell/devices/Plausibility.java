@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * Physiologically impossible readings (shared/design.md §4): a heart rate of 0 or above 300 /min,
+ * Physiologically impossible readings (docs/design.md §4): a heart rate of 0 or above 300 /min,
  * systolic not above diastolic, SpO2 above 100 %, negative steps, more than 24 h of sleep... Such a
  * reading is stored but marked questionable; the reason given here goes into its interpretation text
  * and the DetectedIssue. Units the profiles allow are converted; a value in a unit not listed here is

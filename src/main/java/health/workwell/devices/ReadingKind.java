@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 
-/** The device readings WorkWell checks and alerts on, by LOINC code (shared/design.md §3). */
+/** The device readings WorkWell checks and alerts on, by LOINC code (docs/design.md §3). */
 public enum ReadingKind {
 	BLOOD_PRESSURE("85354-9"),
 	HEART_RATE("8867-4", "40443-4"),

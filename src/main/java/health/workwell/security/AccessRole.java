@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Who the token's user or client is, from the {@code workwell_role} claim (shared/design.md §5). The
+ * Who the token's user or client is, from the {@code workwell_role} claim (docs/design.md §5). The
  * role decides whose records and which kinds of data may be reached; the scopes only narrow that
  * further (effective permission = role policy ∩ scopes ∩ Consent ∩ security labels).
  */

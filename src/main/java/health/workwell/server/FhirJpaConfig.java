@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 /**
  * Wires HAPI FHIR's JPA server (R4) into Spring Boot: storage, search, batch jobs and subscriptions.
  * HAPI publishes no Boot auto-configuration for 8.8.0, so this mirrors what HAPI's own test
- * configuration assembles (shared/notes/hapi-stack.md §1 "Minimal wiring").
+ * configuration assembles (docs/hapi-stack.md §2 "Minimal wiring").
  */
 @Configuration
 @EnableTransactionManagement

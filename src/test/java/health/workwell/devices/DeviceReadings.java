@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * Device readings as a vendor's gateway sends them (IG device profiles, shared/design.md §3): a device
+ * Device readings as a vendor's gateway sends them (IG device profiles, docs/design.md §3): a device
  * reference, the device's own time, and an identifier of device + patient + code + device time, so a
  * re-sent reading is a conditional create that finds the stored one.
  */

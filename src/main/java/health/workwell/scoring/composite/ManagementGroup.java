@@ -1,7 +1,7 @@
 package health.workwell.scoring.composite;
 
 /**
- * Chronic-disease management groups and their follow-up cadence (shared/design.md §4): low-risk stable
+ * Chronic-disease management groups and their follow-up cadence (docs/design.md §4): low-risk stable
  * (automated questionnaire every 3 months), medium-risk observation (nurse or health manager monthly),
  * high-risk intensive (weekly, multidisciplinary team).
  */

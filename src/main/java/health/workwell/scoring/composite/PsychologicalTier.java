@@ -4,7 +4,7 @@ import health.workwell.scoring.psych.ScreeningResult;
 import health.workwell.scoring.psych.Severity;
 
 /**
- * Psychological intervention tier (shared/design.md §4): mild → self-help and mindfulness course,
+ * Psychological intervention tier (docs/design.md §4): mild → self-help and mindfulness course,
  * moderate → online counselling, moderately severe or severe → in-person psychiatrist; PHQ-9 item 9
  * above 0 → crisis response whatever the totals. Taken from the worse of PHQ-9 and GAD-7.
  */

@@ -1,6 +1,6 @@
 package health.workwell.scoring.composite;
 
-/** The four management tiers of the composite index (shared/design.md §4): 0–30, 31–60, 61–80, 81–100. */
+/** The four management tiers of the composite index (docs/design.md §4): 0–30, 31–60, 61–80, 81–100. */
 public enum Tier {
 	LOW,
 	MEDIUM,

@@ -17,7 +17,7 @@ import health.workwell.scoring.Sex;
  * numbers in docs/scoring.md): for men the six coefficients recovered from the worked example's
  * "coefficient × value" column (each rounds to the printed value), for women the baseline survival
  * 0.9851 solved from the worked example instead of the printed 0.99. Source of the printed and the
- * derived values: shared/notes/scoring-sources.md §2.2–2.3.
+ * derived values: docs/scoring-sources.md §2.2–2.3.
  */
 public final class ChinaPar {
 

@@ -12,7 +12,7 @@ import health.workwell.scoring.Sex;
  * (BMI instead of lipids). Risk = 1 − S0(10)^exp(Σβx − mean), continuous terms as natural logs; the
  * systolic pressure enters through the treated or the untreated coefficient. Valid for ages 30–74.
  * Coefficients: Framingham Heart Study "Cardiovascular Disease (10-year risk)" page, as tabulated in
- * shared/notes/scoring-sources.md §1.2–1.3.
+ * docs/scoring-sources.md §1.2–1.3.
  */
 public final class FraminghamGeneralCvd {
 

@@ -10,7 +10,7 @@ import health.workwell.scoring.Sex;
  * algorithm for undiagnosed type 2 diabetes developed on a nation-wide diabetes survey", Diabetes Care
  * 2013;36:3944–3952, as adopted by the Chinese type 2 diabetes guideline (中国糖尿病风险评分表).
  * Points 0–51, 25 or more = at risk (OGTT advised). Ages 20–74. Point table:
- * shared/notes/scoring-sources.md §3.2.
+ * docs/scoring-sources.md §3.2.
  */
 public final class ChineseDiabetesRiskScore {
 

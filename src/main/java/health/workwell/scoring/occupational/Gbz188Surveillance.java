@@ -21,11 +21,11 @@ import java.util.List;
  * Periodic occupational health surveillance per GBZ 188-2014 《职业健康监护技术规范》 (in force since
  * 2014-10-01): for a hazard, the required in-service examination items, the interval (depending on the
  * exposure level where the standard says so) and the occupational contraindications. The clauses
- * encoded, as transcribed in shared/notes/scoring-sources.md §5.1: benzene (5.19), lead (5.1), silica
+ * encoded, as transcribed in docs/scoring-sources.md §5.1: benzene (5.19), lead (5.1), silica
  * dust (6.1), coal dust (6.2), noise and high temperature. Other hazards answer not computable until
  * their clauses are transcribed and checked.
  *
- * <p>WorkWell's product rule on top (shared/design.md §4): a worker at red occupational risk is
+ * <p>WorkWell's product rule on top (docs/design.md §4): a worker at red occupational risk is
  * examined at most every {@value #RED_MAX_INTERVAL_MONTHS} months; the rule only ever shortens the
  * GBZ 188 interval, never lengthens it.
  */

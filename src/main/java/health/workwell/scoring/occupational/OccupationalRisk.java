@@ -1,6 +1,6 @@
 package health.workwell.scoring.occupational;
 
-/** WorkWell's red/yellow/green occupational risk (product policy, shared/design.md §4). */
+/** WorkWell's red/yellow/green occupational risk (product policy, docs/design.md §4). */
 public enum OccupationalRisk {
 	GREEN,
 	YELLOW,

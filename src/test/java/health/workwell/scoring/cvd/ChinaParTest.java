@@ -14,7 +14,7 @@ class ChinaParTest {
 	 * The worked example of Yang et al., Circulation 2016, Supplemental Table 2 (the paper's Table 2
 	 * profile): age 60, SBP 130 mmHg untreated, TC 210 mg/dL, HDL 55 mg/dL, waist 80 cm, non-smoker,
 	 * diabetic, northern China, urban, no family history → men 11.0 %, women 10.1 % (printed to one
-	 * decimal, hence the 0.05 tolerance). Transcription: shared/notes/scoring-sources.md §2.3.
+	 * decimal, hence the 0.05 tolerance). Transcription: docs/scoring-sources.md §2.3.
 	 */
 	private static CardiovascularInputs paperExample(Sex sex) {
 		return new CardiovascularInputs(sex, 60.0, 210.0, 55.0, 130.0, false, false, true, null, 80.0, true, true, false);

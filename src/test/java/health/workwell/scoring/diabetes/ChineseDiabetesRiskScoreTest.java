@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chinese Diabetes Risk Score (Zhou et al., Diabetes Care 2013; 中国2型糖尿病防治指南 risk table):
- * range 0–51, 25 or more = at risk. Band points as in shared/notes/scoring-sources.md §3.2.
+ * range 0–51, 25 or more = at risk. Band points as in docs/scoring-sources.md §3.2.
  */
 class ChineseDiabetesRiskScoreTest {
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * GBZ 188-2014 rules as transcribed in shared/notes/scoring-sources.md §5.1 (benzene 5.19, silica dust
+ * GBZ 188-2014 rules as transcribed in docs/scoring-sources.md §5.1 (benzene 5.19, silica dust
  * 6.1, coal dust 6.2 §6.2.2.3, noise, high temperature, lead 5.1), and WorkWell's red-risk rule
- * (shared/design.md §4).
+ * (docs/design.md §4).
  */
 class Gbz188SurveillanceTest {
 
