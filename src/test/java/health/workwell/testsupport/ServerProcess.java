@@ -45,6 +45,7 @@ public final class ServerProcess implements AutoCloseable {
 				"--server.port=" + port,
 				"--workwell.data-dir=" + dataDir,
 				"--workwell.security.rate-limit-per-minute=0",
+				"--workwell.security.issuer=http://127.0.0.1:" + port,
 				"--" + TestTokens.ADMIN_CLIENT_PROPERTIES_ID,
 				"--" + TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET));
 		command.addAll(List.of(extraArguments));

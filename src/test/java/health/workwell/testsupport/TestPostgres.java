@@ -46,6 +46,11 @@ public final class TestPostgres {
 		}
 	}
 
+	/** A further fresh, empty database on the same server (for a server started as its own process). */
+	public static synchronized String newDatabase() {
+		return createDatabase(adminUrl());
+	}
+
 	private static synchronized String databaseUrl() {
 		if (databaseUrl == null) {
 			databaseUrl = createDatabase(adminUrl());
