@@ -22,9 +22,13 @@ public record WorkWellProperties(
 	 *
 	 * @param maxRequestBody largest accepted request body
 	 * @param maxBundleEntries most entries accepted in a batch or transaction Bundle
+	 * @param maxDecompressionRatio a {@code Content-Encoding: gzip} body may expand to at most this many
+	 *     times the compressed bytes read so far (and to at most {@code maxRequestBody} in all)
 	 */
 	public record Limits(
-			@DefaultValue("20MB") DataSize maxRequestBody, @DefaultValue("10000") int maxBundleEntries) {}
+			@DefaultValue("20MB") DataSize maxRequestBody,
+			@DefaultValue("10000") int maxBundleEntries,
+			@DefaultValue("100") int maxDecompressionRatio) {}
 
 	/**
 	 * @param reuseCachedResultsMillis how long HAPI may answer a search from an earlier identical
