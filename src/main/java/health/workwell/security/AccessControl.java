@@ -27,7 +27,7 @@ public class AccessControl {
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
 		SubscriptionEndpoints endpoints = new SubscriptionEndpoints(properties.subscriptions().allowedEndpoints());
-		storageInterceptors.registerInterceptor(new SubscriptionRules(endpoints));
+		storageInterceptors.registerInterceptor(new SubscriptionRules(fhirContext, endpoints));
 		storageInterceptors.registerInterceptor(new SubscriptionDeliveries(fhirContext, endpoints));
 	}
 

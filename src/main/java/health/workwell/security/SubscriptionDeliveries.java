@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a Patient goes out masked as for any system that is not the employee (no national ID, no phone:
  *   {@link PatientMasking}).</li>
  * </ul>
- * What cannot be checked here is not sent: deliveries of whole search results (payload search criteria)
- * and of the latest version read after this check (deliver-latest-version) for a record that needed masking.
+ * What cannot be checked here is not sent: deliveries of whole search results (payload search criteria),
+ * of the latest version read after this check (deliver-latest-version), and messages without the record.
  */
 @Interceptor
 public class SubscriptionDeliveries {
@@ -54,8 +54,10 @@ public class SubscriptionDeliveries {
 			LOG.warn("Not delivering for Subscription/{}: {}", subscriptionId, problem.get());
 			return false;
 		}
-		if (subscription.getPayloadSearchCriteria() != null) {
-			LOG.warn("Not delivering for Subscription/{}: payload search criteria are not supported", subscriptionId);
+		if (subscription.getPayloadSearchCriteria() != null || subscription.getRestHookDetails().isDeliverLatestVersion()) {
+			// whole search results, or the record read again after this check: neither could be checked here
+			LOG.warn("Not delivering for Subscription/{}: payload search criteria and deliver-latest-version are not supported",
+					subscriptionId);
 			return false;
 		}
 		IBaseResource payload = message.getPayload(fhirContext);
@@ -71,11 +73,9 @@ public class SubscriptionDeliveries {
 		if (resource instanceof Patient patient) {
 			Patient masked = PatientMasking.forViewer(SUBSCRIBER, patient);
 			if (masked != patient) {
-				if (subscription.getRestHookDetails().isDeliverLatestVersion()) {
-					LOG.warn("Not delivering for Subscription/{}: a masked Patient with deliver-latest-version", subscriptionId);
-					return false;
-				}
-				message.setPayload(fhirContext, masked, EncodingEnum.JSON);
+				// HAPI delivers the decoded payload it keeps (getPayload), which setPayload does not replace: mask that instance
+				masked.copyValues(patient);
+				message.setPayload(fhirContext, patient, EncodingEnum.JSON);
 			}
 		}
 		return true;

@@ -1,5 +1,6 @@
 package health.workwell.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -7,23 +8,30 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.util.HapiExtensions;
 import health.workwell.security.SmartScope.Interaction;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Subscription;
 
 /**
  * What a stored Subscription may say, checked on every create and update (also inside transactions
  * and for the server's own activation): only the administrator writes Subscriptions ({@link RoleGate}
  * refuses everyone else first), only for types its scopes let it search, to an endpoint
- * {@link SubscriptionEndpoints} allows, and without HAPI's payload-search-criteria extension (its
- * deliveries are whole search results, which {@link SubscriptionDeliveries} could not filter).
+ * {@link SubscriptionEndpoints} allows, and without HAPI's extensions whose deliveries
+ * {@link SubscriptionDeliveries} could not check.
  * Refusals: 403 for who, 422 naming the problem for what.
  */
 @Interceptor
 public class SubscriptionRules {
 
+	private static final Set<String> UNCHECKABLE_EXTENSIONS = Set.of(HapiExtensions.EXT_SUBSCRIPTION_PAYLOAD_SEARCH_CRITERIA,
+			HapiExtensions.EXT_SUBSCRIPTION_RESTHOOK_DELIVER_LATEST_VERSION);
+
+	private final FhirContext fhirContext;
 	private final SubscriptionEndpoints endpoints;
 
-	public SubscriptionRules(SubscriptionEndpoints endpoints) {
+	public SubscriptionRules(FhirContext fhirContext, SubscriptionEndpoints endpoints) {
+		this.fhirContext = fhirContext;
 		this.endpoints = endpoints;
 	}
 
@@ -52,14 +60,28 @@ public class SubscriptionRules {
 				throw new ForbiddenOperationException("Subscription.criteria: the token's scopes do not allow searching " + type);
 			}
 		}
-		if (subscription.getChannel().getPayloadElement().hasExtension(HapiExtensions.EXT_SUBSCRIPTION_PAYLOAD_SEARCH_CRITERIA)) {
-			throw new UnprocessableEntityException("Subscription.channel.payload: the extension "
-					+ HapiExtensions.EXT_SUBSCRIPTION_PAYLOAD_SEARCH_CRITERIA + " is not supported by this server");
+		// the terser does not reach the extensions of primitive elements such as channel.payload
+		for (Extension extension : subscription.getChannel().getPayloadElement().getExtension()) {
+			refuseUncheckable(extension);
+		}
+		for (Extension extension : fhirContext.newTerser().getAllPopulatedChildElementsOfType(subscription, Extension.class)) {
+			refuseUncheckable(extension);
 		}
 		if (subscription.getChannel().getType() == Subscription.SubscriptionChannelType.RESTHOOK) {
 			endpoints.problemWith(subscription.getChannel().getEndpoint()).ifPresent(problem -> {
 				throw new UnprocessableEntityException("Subscription.channel.endpoint: " + problem);
 			});
+		}
+	}
+
+	/**
+	 * HAPI's extensions whose deliveries {@link SubscriptionDeliveries} could not check: whole search results
+	 * (payload search criteria), or the record read again after the check (deliver latest version).
+	 */
+	private static void refuseUncheckable(Extension extension) {
+		if (UNCHECKABLE_EXTENSIONS.contains(extension.getUrl())) {
+			throw new UnprocessableEntityException("Subscription: the extension " + extension.getUrl()
+					+ " is not supported by this server (its deliveries could not be checked)");
 		}
 	}
 

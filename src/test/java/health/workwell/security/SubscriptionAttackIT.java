@@ -67,6 +67,18 @@ class SubscriptionAttackIT {
 	}
 
 	@Test
+	void anAdministratorMaySubscribeOnlyToTypesItsScopesSearch() throws Exception {
+		String narrowAdmin = TestTokens.signed(port, "system/Subscription.cruds system/Observation.rs", null,
+				java.util.Map.of(AccessRole.CLAIM, AccessRole.ADMIN.claimValue()));
+
+		HttpResponse<String> response = send(narrowAdmin, "POST", "/Subscription",
+				subscription("QuestionnaireResponse?", "http://localhost:9/x"));
+
+		assertRefused(response, 403, "QuestionnaireResponse");
+		assertNothingStored();
+	}
+
+	@Test
 	void aLoopbackEndpointIsRefused() throws Exception {
 		assertEndpointRefused("http://127.0.0.1:9/x", "127.0.0.1");
 	}
