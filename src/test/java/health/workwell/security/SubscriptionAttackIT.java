@@ -3,6 +3,7 @@ package health.workwell.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.util.HapiExtensions;
 import com.sun.net.httpserver.HttpServer;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.H2Server;
@@ -140,35 +141,84 @@ class SubscriptionAttackIT {
 		IGenericClient admin = FhirClients.client(port);
 		String patient = admin.create().resource(new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily(marker)))
 				.execute().getId().getIdPart();
-		List<String> received = new CopyOnWriteArrayList<>();
-		HttpServer subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		subscriber.createContext("/", exchange -> {
-			received.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		subscriber.start();
-		try {
-			String endpoint = "http://localhost:" + subscriber.getAddress().getPort() + "/hook";
-			HttpResponse<String> created = send(TestTokens.admin(port), "POST", "/Subscription",
-					subscription("QuestionnaireResponse?subject=Patient/" + patient, endpoint));
-			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-			awaitActive(admin, FhirClients.R4.newJsonParser().parseResource(Subscription.class, created.body()).getIdPart());
+		try (Subscriber subscriber = new Subscriber()) {
+			subscribe(admin, "QuestionnaireResponse?subject=Patient/" + patient, subscriber.endpoint());
 
 			String phq9 = admin.create().resource(AccessMatrixIT.psych(patient)).execute().getId().getIdPart();
 			String ordinary = admin.create().resource(satisfactionSurvey(patient)).execute().getId().getIdPart();
 
+			subscriber.awaitOneContaining(ordinary);
+			assertThat(subscriber.received).as("the PHQ-9 is not delivered")
+					.noneMatch(r -> r.contains("QuestionnaireResponse/" + phq9) || r.contains("44250-9"));
+		}
+	}
+
+	@Test
+	void aDeliveredPatientIsMasked() throws Exception {
+		IGenericClient admin = FhirClients.client(port);
+		try (Subscriber subscriber = new Subscriber()) {
+			subscribe(admin, "Patient?family=" + marker, subscriber.endpoint());
+
+			Patient patient = new Patient().addName(new org.hl7.fhir.r4.model.HumanName().setFamily(marker));
+			patient.addIdentifier().setSystem("http://workwell.health/fhir/sid/national-id").setValue("110101199003075678");
+			patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("13800138000");
+			String id = admin.create().resource(patient).execute().getId().getIdPart();
+
+			String delivered = subscriber.awaitOneContaining(id);
+			assertThat(delivered).contains("5678").doesNotContain("110101199003075678").doesNotContain("13800138000");
+		}
+	}
+
+	@Test
+	void deliverLatestVersionIsRefused() throws Exception {
+		String withExtension = subscription("Flag?patient=Patient/none", "http://localhost:9/x").replace(
+				"\"channel\":{", "\"channel\":{\"extension\":[{\"url\":\"" + HapiExtensions.EXT_SUBSCRIPTION_RESTHOOK_DELIVER_LATEST_VERSION
+						+ "\",\"valueBoolean\":true}],");
+
+		assertRefused(send(TestTokens.admin(port), "POST", "/Subscription", withExtension), 422, "deliver-latest-version");
+		assertNothingStored();
+	}
+
+	/** A rest-hook subscriber on 127.0.0.1, reached as the allow-listed http://localhost; keeps what it receives. */
+	private static final class Subscriber implements AutoCloseable {
+		final List<String> received = new CopyOnWriteArrayList<>();
+		private final HttpServer server;
+
+		Subscriber() throws java.io.IOException {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", exchange -> {
+				received.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.start();
+		}
+
+		String endpoint() {
+			return "http://localhost:" + server.getAddress().getPort() + "/hook";
+		}
+
+		/** The delivery naming this id; then waits a moment more for deliveries that should not come. */
+		String awaitOneContaining(String id) throws InterruptedException {
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-			while (Instant.now().isBefore(deadline) && received.stream().noneMatch(r -> r.contains(ordinary))) {
+			while (Instant.now().isBefore(deadline) && received.stream().noneMatch(r -> r.contains(id))) {
 				Thread.sleep(100);
 			}
-			Thread.sleep(2000); // the PHQ-9 was written first; give a delivery of it every chance to arrive
-			assertThat(received).as("the ordinary questionnaire response is delivered").anyMatch(r -> r.contains(ordinary));
-			assertThat(received).as("the PHQ-9 is not delivered")
-					.noneMatch(r -> r.contains("QuestionnaireResponse/" + phq9) || r.contains("44250-9"));
-		} finally {
-			subscriber.stop(0);
+			Thread.sleep(2000);
+			return received.stream().filter(r -> r.contains(id)).findFirst()
+					.orElseThrow(() -> new AssertionError("nothing delivered for " + id + ": " + received));
 		}
+
+		@Override
+		public void close() {
+			server.stop(0);
+		}
+	}
+
+	private void subscribe(IGenericClient admin, String criteria, String endpoint) throws Exception {
+		HttpResponse<String> created = send(TestTokens.admin(port), "POST", "/Subscription", subscription(criteria, endpoint));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		awaitActive(admin, FhirClients.R4.newJsonParser().parseResource(Subscription.class, created.body()).getIdPart());
 	}
 
 	private void assertEndpointRefused(String endpoint, String named) throws Exception {
