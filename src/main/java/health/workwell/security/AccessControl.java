@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ScopeCheck}), role policies ({@link RoleGate}), search narrowing ({@link PatientSearchNarrowing},
  * {@link CreatorSearchNarrowing}), records by role ({@link CompartmentRules}), then labels, consents and
  * masking on what goes out ({@link RecordVisibility}). Labels and the creator tag are set on every
- * write by the storage layer ({@link LabelsOnWrite}).
+ * write by the storage layer ({@link LabelsOnWrite}). Subscriptions: what may be stored
+ * ({@link SubscriptionRules}) and what may be delivered ({@link SubscriptionDeliveries}).
  */
 @Configuration
 public class AccessControl {
@@ -20,10 +21,14 @@ public class AccessControl {
 	private final CareTeamAssignments careTeams;
 	private final RecordVisibility visibility;
 
-	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors) {
+	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors,
+			SecurityProperties properties) {
 		this.careTeams = new CareTeamAssignments(daos);
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
+		SubscriptionEndpoints endpoints = new SubscriptionEndpoints(properties.subscriptions().allowedEndpoints());
+		storageInterceptors.registerInterceptor(new SubscriptionRules(fhirContext, endpoints));
+		storageInterceptors.registerInterceptor(new SubscriptionDeliveries(fhirContext, endpoints));
 	}
 
 	@Bean

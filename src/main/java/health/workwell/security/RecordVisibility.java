@@ -30,7 +30,8 @@ import org.hl7.fhir.r4.model.Resource;
  *   <li>occupational-disease data only to the employee, and to others while the employee's
  *   occupational-disease-data consent is active;</li>
  *   <li>whatever an active Consent denies (by class, code, security label; for named actors or all);</li>
- *   <li>a device vendor only what it created ({@link LabelsOnWrite#CREATED_BY_SYSTEM}).</li>
+ *   <li>a device vendor only what it created ({@link LabelsOnWrite#CREATED_BY_SYSTEM});</li>
+ *   <li>Subscriptions only to the administrator.</li>
  * </ul>
  * The employee sees all of their own record. The administrator ({@code system/*.cruds}) is not
  * filtered (docs/security.md says why and what is still open). A hidden record read by id answers as
@@ -131,6 +132,9 @@ public class RecordVisibility {
 	}
 
 	boolean visible(GrantedAccess access, Resource resource, RequestDetails request) {
+		if (resource instanceof org.hl7.fhir.r4.model.Subscription && access.role() != AccessRole.ADMIN) {
+			return false; // the administrator's only (RoleGate); also out of system-wide searches
+		}
 		switch (access.role()) {
 			case ADMIN:
 				return true;

@@ -14,7 +14,8 @@ import org.hl7.fhir.r4.model.Bundle;
  * The role policies' part of the first gate (after {@link ScopeCheck}): which types, interactions and
  * operations a role may use at all, whatever its scopes. Refusals are 403.
  * <ul>
- *   <li>AuditEvent: the administrator only.</li>
+ *   <li>AuditEvent and Subscription: the administrator only (a Subscription sends records to a system
+ *   outside the server: {@link SubscriptionRules}, {@link SubscriptionDeliveries}).</li>
  *   <li>HR: no individual record of any kind: only reference data ({@link #REFERENCE_TYPES}), read and
  *   search; no operation (the de-identified report operations are to come).</li>
  *   <li>device vendor: create, read and search of Observation and Device; nothing else.</li>
@@ -94,6 +95,9 @@ public class RoleGate {
 		String type = resourceType == null ? "*" : resourceType;
 		if ("AuditEvent".equals(type) && access.role() != AccessRole.ADMIN) {
 			throw refused(access, "audit records");
+		}
+		if ("Subscription".equals(type) && access.role() != AccessRole.ADMIN) {
+			throw refused(access, "Subscriptions");
 		}
 		boolean allowed = switch (access.role()) {
 			case ADMIN, INTEGRATION, EMPLOYEE, CLINICIAN -> true;

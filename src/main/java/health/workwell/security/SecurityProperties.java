@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     when its registration sets no limit of its own; 0: no limit
  * @param externalIssuer an OpenID Connect issuer (e.g. Keycloak) whose tokens the FHIR API also accepts
  * @param launchLifetime how long an EHR launch value ({@code POST /smart/launch}) may wait to be used
+ * @param subscriptions where rest-hook Subscriptions may deliver
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
@@ -25,4 +26,5 @@ public record SecurityProperties(
 		@DefaultValue("5m") Duration backendTokenLifetime,
 		@DefaultValue("3000") int rateLimitPerMinute,
 		@DefaultValue ExternalIssuerProperties externalIssuer,
-		@DefaultValue("5m") Duration launchLifetime) {}
+		@DefaultValue("5m") Duration launchLifetime,
+		@DefaultValue SubscriptionProperties subscriptions) {}

@@ -89,6 +89,9 @@ public class FhirServerConfig {
 		pagingProvider.setMaximumPageSize(properties.search().maxPageSize());
 		server.setPagingProvider(pagingProvider);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		// gzip request bodies are decompressed by RequestBodyLimitFilter, as they are read and within the
+		// limits; HAPI's own decompression expands the whole body in memory before any limit applies
+		server.setUncompressIncomingContents(false);
 
 		// access: scopes and role policies first, then search narrowing, the records by role, labels, consents, masking
 		accessControl.registerWith(server);
@@ -146,7 +149,7 @@ public class FhirServerConfig {
 	@Bean
 	public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WorkWellProperties properties) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.limits().maxRequestBody().toBytes()));
+				new RequestBodyLimitFilter(properties.limits().maxRequestBody().toBytes(), properties.limits().maxDecompressionRatio()));
 		registration.addUrlPatterns(FHIR_PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

@@ -22,10 +22,14 @@ public record WorkWellProperties(
 	 *
 	 * @param maxRequestBody largest accepted request body
 	 * @param maxBundleEntries most entries accepted in a batch or transaction Bundle
+	 * @param maxDecompressionRatio a {@code Content-Encoding: gzip} body may expand to at most this many
+	 *     times the compressed bytes read so far (and to at most {@code maxRequestBody} in all)
 	 * @param maxJsonDepth deepest nesting of objects and arrays accepted in a JSON body (400 beyond)
 	 */
 	public record Limits(
-			@DefaultValue("20MB") DataSize maxRequestBody, @DefaultValue("10000") int maxBundleEntries,
+			@DefaultValue("20MB") DataSize maxRequestBody,
+			@DefaultValue("10000") int maxBundleEntries,
+			@DefaultValue("100") int maxDecompressionRatio,
 			@DefaultValue("100") int maxJsonDepth) {}
 
 	/**

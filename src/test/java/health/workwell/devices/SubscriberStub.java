@@ -45,7 +45,8 @@ final class SubscriberStub implements AutoCloseable {
 	}
 
 	String url(String endpoint) {
-		return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + endpoint;
+		// by name: the servers' test configuration allow-lists http://localhost for subscription endpoints
+		return "http://localhost:" + server.getAddress().getPort() + "/" + endpoint;
 	}
 
 	int failures() {

@@ -567,7 +567,7 @@ class AccessMatrixIT {
 	}
 
 	/** A PHQ-9 answered item by item (LOINC item codes as linkIds), as the risk-assessment contract records it. */
-	private static QuestionnaireResponse psych(String patient) {
+	static QuestionnaireResponse psych(String patient) {
 		QuestionnaireResponse response = new QuestionnaireResponse();
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setSubject(new Reference("Patient/" + patient));

@@ -30,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 			"workwell.security.rate-limit-per-minute=0",
 			TestTokens.ADMIN_CLIENT_PROPERTIES_ID,
 			TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET,
-			"workwell.conformance.packages-dir=target/test-ig-packages"
+			"workwell.conformance.packages-dir=target/test-ig-packages",
+			// the tests' rest-hook subscribers listen on this machine (devices.SubscriberStub, security.SubscriptionAttackIT)
+			"workwell.security.subscriptions.allowed-endpoints=http://localhost"
 		})
 public @interface H2Server {}

@@ -24,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
 			// the tests send thousands of requests a minute with one client; rate limits have their own test
 			"workwell.security.rate-limit-per-minute=0",
 			TestTokens.ADMIN_CLIENT_PROPERTIES_ID,
-			TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET
+			TestTokens.ADMIN_CLIENT_PROPERTIES_SECRET,
+			// the tests' rest-hook subscribers listen on this machine (devices.SubscriberStub)
+			"workwell.security.subscriptions.allowed-endpoints=http://localhost"
 		})
 @ContextConfiguration(initializers = TestPostgres.Initializer.class)
 public @interface PostgresServer {}

@@ -1,7 +1,6 @@
 package health.workwell.server.limits;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,19 +8,28 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps the size of a request body: a declared {@code Content-Length} over the limit is answered 413
- * at once; a chunked body is counted as it is read and fails with {@link BodyTooLargeException}
- * (which HAPI turns into 413) when it passes the limit.
+ * at once; any other body is counted as it is read and fails with {@link BodyTooLargeException}
+ * (which HAPI turns into 413) when it passes the limit. A {@code Content-Encoding: gzip} body is
+ * decompressed here, as it is read ({@link GunzippedBody}), and the limit applies to what it expands to;
+ * the FHIR server's own decompression is off, since it would expand the whole body in memory first.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	static final String CONTENT_ENCODING = "Content-Encoding";
 
-	public RequestBodyLimitFilter(long maxBytes) {
+	private final long maxBytes;
+	private final int maxDecompressionRatio;
+
+	public RequestBodyLimitFilter(long maxBytes, int maxDecompressionRatio) {
 		this.maxBytes = maxBytes;
+		this.maxDecompressionRatio = maxDecompressionRatio;
 	}
 
 	@Override
@@ -33,75 +41,73 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			response.getOutputStream().write(BodyTooLargeException.outcomeJson(maxBytes).getBytes(StandardCharsets.UTF_8));
 			return;
 		}
-		chain.doFilter(new CountingRequest(request, maxBytes), response);
+		chain.doFilter(gzip(request) ? new GunzippedRequest(request) : new CountedRequest(request), response);
 	}
 
-	private static final class CountingRequest extends HttpServletRequestWrapper {
-		private final long maxBytes;
+	private static boolean gzip(HttpServletRequest request) {
+		String encoding = request.getHeader(CONTENT_ENCODING);
+		return encoding != null && switch (encoding.trim().toLowerCase(Locale.ROOT)) {
+			case "gzip", "x-gzip" -> true;
+			default -> false;
+		};
+	}
+
+	private class CountedRequest extends HttpServletRequestWrapper {
 		private ServletInputStream stream;
 
-		CountingRequest(HttpServletRequest request, long maxBytes) {
+		CountedRequest(HttpServletRequest request) {
 			super(request);
-			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (stream == null) {
-				stream = new CountingStream(super.getInputStream(), maxBytes);
+				stream = body(super.getInputStream());
 			}
 			return stream;
 		}
+
+		ServletInputStream body(ServletInputStream raw) throws IOException {
+			return new CountingBody(raw, maxBytes);
+		}
 	}
 
-	private static final class CountingStream extends ServletInputStream {
-		private final ServletInputStream delegate;
-		private final long maxBytes;
-		private long count;
+	/** The decompressed body, no longer declaring an encoding (nothing downstream decompresses it again). */
+	private final class GunzippedRequest extends CountedRequest {
 
-		CountingStream(ServletInputStream delegate, long maxBytes) {
-			this.delegate = delegate;
-			this.maxBytes = maxBytes;
+		GunzippedRequest(HttpServletRequest request) {
+			super(request);
 		}
 
 		@Override
-		public int read() throws IOException {
-			int b = delegate.read();
-			if (b >= 0) {
-				counted(1);
-			}
-			return b;
+		ServletInputStream body(ServletInputStream raw) throws IOException {
+			return GunzippedBody.of(raw, maxBytes, maxDecompressionRatio);
 		}
 
 		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = delegate.read(buffer, offset, length);
-			if (n > 0) {
-				counted(n);
-			}
-			return n;
-		}
-
-		private void counted(int n) {
-			count += n;
-			if (count > maxBytes) {
-				throw new BodyTooLargeException(maxBytes);
-			}
+		public String getHeader(String name) {
+			return CONTENT_ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
 		}
 
 		@Override
-		public boolean isFinished() {
-			return delegate.isFinished();
+		public Enumeration<String> getHeaders(String name) {
+			return CONTENT_ENCODING.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
 		}
 
 		@Override
-		public boolean isReady() {
-			return delegate.isReady();
+		public Enumeration<String> getHeaderNames() {
+			return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+					.filter(name -> !CONTENT_ENCODING.equalsIgnoreCase(name)).toList());
 		}
 
 		@Override
-		public void setReadListener(ReadListener listener) {
-			delegate.setReadListener(listener);
+		public int getContentLength() {
+			return -1; // the expanded length is not known before it is read
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return -1;
 		}
 	}
 }
