@@ -106,6 +106,7 @@ public class FhirServerConfig {
 		server.registerInterceptor(new StrictJsonBodies(properties.limits().maxJsonDepth()));
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
 		server.registerInterceptor(new MalformedParameterAsBadRequest());
+		server.registerInterceptor(new DatabaseUnavailableAs503());
 		server.registerInterceptor(new FhirInteractionTagger());
 		server.registerInterceptor(new CapabilityStatementAdditions(version()));
 		server.registerInterceptor(profilesInCapabilityStatement);
@@ -143,6 +144,15 @@ public class FhirServerConfig {
 				new FilterRegistrationBean<>(new FhirRequestMetricsFilter(registry));
 		registration.addUrlPatterns(FHIR_PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Every path (the FHIR API, the token endpoint, the admin API), inside the metrics filter. */
+	@Bean
+	public FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(FhirContext fhirContext) {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+				new FilterRegistrationBean<>(new DatabaseUnavailableFilter(fhirContext));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
 		return registration;
 	}
 

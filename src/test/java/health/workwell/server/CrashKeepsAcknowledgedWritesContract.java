@@ -35,6 +35,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,7 +52,7 @@ abstract class CrashKeepsAcknowledgedWritesContract {
 	private static final IParser JSON = FhirClients.R4.newJsonParser();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	@TempDir
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the server log
 	Path dataDir;
 
 	/** Arguments that put the server processes on the database under test (the same for both starts). */
