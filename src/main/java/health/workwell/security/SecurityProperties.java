@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     when its registration sets no limit of its own; 0: no limit
  * @param externalIssuer an OpenID Connect issuer (e.g. Keycloak) whose tokens the FHIR API also accepts
  * @param launchLifetime how long an EHR launch value ({@code POST /smart/launch}) may wait to be used
+ * @param signIn failed sign-ins on the login form that lock a username or a source address
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
@@ -25,4 +26,5 @@ public record SecurityProperties(
 		@DefaultValue("5m") Duration backendTokenLifetime,
 		@DefaultValue("3000") int rateLimitPerMinute,
 		@DefaultValue ExternalIssuerProperties externalIssuer,
-		@DefaultValue("5m") Duration launchLifetime) {}
+		@DefaultValue("5m") Duration launchLifetime,
+		@DefaultValue SignInLimits signIn) {}
