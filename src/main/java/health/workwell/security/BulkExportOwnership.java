@@ -6,9 +6,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.bulk.BulkExportJobParameters;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.interceptor.binary.BinarySecurityContextInterceptor;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * into the job ({@code BulkExportJobParameters}' binary security context), so HAPI stamps every file it
  * writes ({@code Binary.securityContext.identifier}); reading such a Binary needs the same requester
  * (HAPI's {@link BinarySecurityContextInterceptor}: 403 otherwise), and so does the status URL
- * ({@code $export-poll-status}, polls and cancels: 404 otherwise, as for an unknown job). The requester is
+ * ({@code $export-poll-status}, polls and cancels: 404 otherwise, as for an unknown job; a POST, whose job id
+ * would come from a body not read yet, is refused). The requester is
  * the token's client, and its user when a user signed in to that client.
  */
 @Interceptor
@@ -59,6 +62,10 @@ final class BulkExportOwnership extends BinarySecurityContextInterceptor {
 			return;
 		}
 		String[] jobId = request.getParameters().get("_jobId");
+		if (request.getRequestType() == RequestTypeEnum.POST) {
+			// HAPI would read the job id from a Parameters body as well, which is not parsed yet here
+			throw new InvalidRequestException("Read an export's status with GET (cancel with DELETE), _jobId in the URL");
+		}
 		if (jobId == null || jobId.length != 1) {
 			return; // HAPI answers the malformed request itself
 		}

@@ -163,6 +163,14 @@ class AuthorizationServerAttackIT {
 			HttpResponse<String> search = get("/fhir/Binary", stranger);
 			assertThat(search.body()).doesNotContain(family);
 		}
+		// the job id in a POSTed Parameters body instead of the URL gets no further
+		String jobId = statusUrl.substring(statusUrl.indexOf("_jobId=") + "_jobId=".length());
+		HttpResponse<String> posted = BackendServiceClients.send(HttpRequest.newBuilder(URI.create(origin() + "/fhir/$export-poll-status"))
+				.header("Authorization", "Bearer " + otherAdmin).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"_jobId\","
+						+ "\"valueString\":\"" + jobId + "\"}]}")).build());
+		assertThat(posted.statusCode()).as(posted.body()).isIn(400, 403, 404);
+		assertThat(posted.body()).contains("OperationOutcome").doesNotContain("Binary/");
 		// a cancel by another client is refused as well, and the owner still has the files
 		HttpResponse<String> cancel = BackendServiceClients.send(HttpRequest.newBuilder(URI.create(statusUrl))
 				.header("Authorization", "Bearer " + otherAdmin).DELETE().build());
