@@ -70,6 +70,18 @@ class AuthorizationServerAttackIT {
 				.POST(HttpRequest.BodyPublishers.ofString(SmartLaunchFlow.json(body))).build());
 	}
 
+	/** The admin API's body registering a backend service. */
+	private static Map<String, Object> backendService(String clientId, String scope, String role, RSAKey key) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", "backend-service");
+		body.put("client_id", clientId);
+		body.put("client_name", clientId);
+		body.put("scope", scope);
+		body.put("role", role);
+		body.put("jwks", BackendServiceClients.publicJwks(key.toPublicJWK()));
+		return body;
+	}
+
 	// ---- 1. the admin API belongs to administration clients ---------------------------------------
 
 	@Test
@@ -91,13 +103,7 @@ class AuthorizationServerAttackIT {
 		HttpResponse<String> createUser = postJson("/admin/users", appToken,
 				Map.of("username", planted, "password", SmartLaunchFlow.PASSWORD, "role", "admin"));
 		assertThat(createUser.statusCode()).isEqualTo(403);
-		Map<String, Object> client = new LinkedHashMap<>();
-		client.put("kind", "backend-service");
-		client.put("client_id", planted);
-		client.put("client_name", "planted");
-		client.put("scope", "system/*.cruds");
-		client.put("role", "admin");
-		client.put("jwks", BackendServiceClients.publicJwks(BackendServiceClients.rsaKey().toPublicJWK()));
+		Map<String, Object> client = backendService(planted, "system/*.cruds", "admin", BackendServiceClients.rsaKey());
 		assertThat(postJson("/admin/clients", appToken, client).statusCode()).isEqualTo(403);
 
 		// nothing was stored, and the bootstrap administrator client still manages both registries
@@ -192,13 +198,7 @@ class AuthorizationServerAttackIT {
 	void aStrangerNamingAClientCannotSpendItsRateLimit() {
 		RSAKey key = BackendServiceClients.rsaKey();
 		String vendor = SmartLaunchFlow.unique("vendor");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("kind", "backend-service");
-		body.put("client_id", vendor);
-		body.put("client_name", "Vendor");
-		body.put("scope", "system/Observation.cr");
-		body.put("role", "device-vendor");
-		body.put("jwks", BackendServiceClients.publicJwks(key.toPublicJWK()));
+		Map<String, Object> body = backendService(vendor, "system/Observation.cr", "device-vendor", key);
 		body.put("rate_limit_per_minute", 2);
 		assertThat(BackendServiceClients.adminPost(port, body).statusCode()).isEqualTo(201);
 
