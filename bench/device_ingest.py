@@ -42,7 +42,7 @@ class Server:
         self.base = f"http://127.0.0.1:{PORT}/fhir"
         self.database, self.pg = database, pg
         subprocess.run(["createdb", "-h", pg.hostname, "-p", str(pg.port or 5432), "-U", pg.username or "postgres", database], check=True)
-        env = dict(os.environ, SPRING_PROFILES_ACTIVE="postgres",
+        env = dict(os.environ, SPRING_PROFILES_ACTIVE="postgres", WORKWELL_SECURITY_ISSUER=f"http://127.0.0.1:{PORT}",
                    WORKWELL_DB_URL=f"jdbc:postgresql://{pg.hostname}:{pg.port or 5432}/{database}",
                    WORKWELL_DB_USER=pg.username or "postgres", WORKWELL_DB_PASSWORD=pg.password or "",
                    WORKWELL_ADMIN_CLIENT_ID=CLIENT, WORKWELL_ADMIN_CLIENT_SECRET=SECRET)

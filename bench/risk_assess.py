@@ -9,7 +9,7 @@ percentiles and throughput. Talks only to the server given (default http://127.0
 
 Usage: bench/risk_assess.py [--base URL] [--calls N]
 Start the server first with a bootstrap administrator client, e.g.
-  WORKWELL_ADMIN_CLIENT_ID=bench WORKWELL_ADMIN_CLIENT_SECRET=... SPRING_PROFILES_ACTIVE=postgres ... java -jar target/workwell-fhir-server.jar
+  WORKWELL_ADMIN_CLIENT_ID=bench WORKWELL_ADMIN_CLIENT_SECRET=... SPRING_PROFILES_ACTIVE=postgres WORKWELL_SECURITY_ISSUER=http://127.0.0.1:8080 ... java -jar target/workwell-fhir-server.jar
 and run this script with the same two environment variables (it gets its access token from the server).
 """
 import argparse

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import health.workwell.server.WorkWellProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,10 +45,12 @@ public class PopulationOperations {
 
 	private final DaoRegistry daos;
 	private final PopulationRunner runner;
+	private final SmallPopulationSuppression smallPopulations;
 
-	public PopulationOperations(DaoRegistry daos, PopulationRunner runner) {
+	public PopulationOperations(DaoRegistry daos, PopulationRunner runner, WorkWellProperties properties) {
 		this.daos = daos;
 		this.runner = runner;
+		this.smallPopulations = new SmallPopulationSuppression(properties.population().minReportedSize());
 	}
 
 	@Operation(name = "$tier", typeName = "Organization", manualResponse = true)
@@ -96,7 +99,7 @@ public class PopulationOperations {
 				response.setHeader("Retry-After", "2");
 				write(request, 202, information("The population run is in progress: " + job.percent() + "%"));
 			}
-			case COMPLETED -> write(request, 200, job.result());
+			case COMPLETED -> write(request, 200, smallPopulations.resultFor(job));
 			case FAILED -> throw new InternalErrorException("The population run failed: " + String.join("; ", errors(job)));
 			default -> throw notFound(jobId.getValue());
 		}

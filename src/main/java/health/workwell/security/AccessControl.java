@@ -1,9 +1,11 @@
 package health.workwell.security;
 
+import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * The FHIR server's access control, in the order the gates run (docs/security.md): scopes
  * ({@link ScopeCheck}), role policies ({@link RoleGate}), search narrowing ({@link PatientSearchNarrowing},
  * {@link CreatorSearchNarrowing}), records by role ({@link CompartmentRules}), then labels, consents and
- * masking on what goes out ({@link RecordVisibility}). Labels and the creator tag are set on every
+ * masking on what goes out ({@link RecordVisibility}); Bulk Data export files for their requester only
+ * ({@link BulkExportOwnership}). Labels and the creator tag are set on every
  * write by the storage layer ({@link LabelsOnWrite}). Subscriptions: what may be stored
  * ({@link SubscriptionRules}) and what may be delivered ({@link SubscriptionDeliveries}).
  */
@@ -20,11 +23,13 @@ public class AccessControl {
 
 	private final CareTeamAssignments careTeams;
 	private final RecordVisibility visibility;
+	private final BulkExportOwnership exportOwnership;
 
 	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors,
-			SecurityProperties properties) {
+			SecurityProperties properties, ObjectProvider<IJobCoordinator> jobs) {
 		this.careTeams = new CareTeamAssignments(daos);
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
+		this.exportOwnership = new BulkExportOwnership(fhirContext, jobs);
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
 		SubscriptionEndpoints endpoints = new SubscriptionEndpoints(properties.subscriptions().allowedEndpoints());
 		storageInterceptors.registerInterceptor(new SubscriptionRules(fhirContext, endpoints));
@@ -44,5 +49,6 @@ public class AccessControl {
 		server.registerInterceptor(new CreatorSearchNarrowing());
 		server.registerInterceptor(new CompartmentRules(careTeams));
 		server.registerInterceptor(visibility);
+		server.registerInterceptor(exportOwnership);
 	}
 }

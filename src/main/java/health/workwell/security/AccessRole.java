@@ -46,4 +46,9 @@ public enum AccessRole {
 	boolean clinical() {
 		return this == EMPLOYEE || this == CLINICIAN || this == ADMIN;
 	}
+
+	/** Roles that treat patients (employee, clinician, administrator), for rules outside this package. */
+	public boolean treatsPatients() {
+		return clinical();
+	}
 }

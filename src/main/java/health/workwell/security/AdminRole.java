@@ -7,14 +7,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
-/** Lets through only a bearer token whose {@code workwell_role} is {@code admin} (the admin API). */
+/** Lets through only an administration client's token ({@link AdminAccess}): the admin API. */
 final class AdminRole implements AuthorizationManager<RequestAuthorizationContext> {
 
-	static final AdminRole REQUIRED = new AdminRole();
+	private final AdminAccess admins;
+
+	AdminRole(AdminAccess admins) {
+		this.admins = admins;
+	}
 
 	@Override
 	public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
 		return new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
-				&& BootstrapAdminClient.ADMIN_ROLE.equals(token.getToken().getClaimAsString(AccessRole.CLAIM)));
+				&& admins.isAdmin(token.getToken()));
 	}
 }

@@ -1,5 +1,6 @@
 package health.workwell.security;
 
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
@@ -9,7 +10,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * SMART: a refresh token only when the app was granted {@code offline_access} or {@code online_access}.
  * Spring Authorization Server's own rules still apply on top: only to confidential clients registered
- * for the refresh_token grant (never to public clients).
+ * for the refresh_token grant (never to public clients). Each refresh gives a new refresh token.
  */
 final class OfflineAccessRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshToken> {
 
@@ -23,7 +24,14 @@ final class OfflineAccessRefreshTokens implements OAuth2TokenGenerator<OAuth2Ref
 		if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())) {
 			return null;
 		}
-		boolean asked = context.getAuthorizedScopes().contains(OFFLINE_ACCESS) || context.getAuthorizedScopes().contains(ONLINE_ACCESS);
-		return asked ? refreshTokens.generate(context) : null;
+		// a refresh rotates the refresh token (RotatedRefreshTokens), also when it asks for a narrower scope
+		// without offline_access: the authorization it refreshes was granted it
+		boolean refresh = AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+				&& context.getAuthorization() != null && offline(context.getAuthorization().getAuthorizedScopes());
+		return refresh || offline(context.getAuthorizedScopes()) ? refreshTokens.generate(context) : null;
+	}
+
+	private static boolean offline(java.util.Set<String> scopes) {
+		return scopes.contains(OFFLINE_ACCESS) || scopes.contains(ONLINE_ACCESS);
 	}
 }

@@ -47,7 +47,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -67,7 +69,8 @@ public class SecurityConfig {
 	@Order(1)
 	public SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, JwtDecoder tokens, UserRegistry users,
 			OAuth2AuthorizationService authorizations, FhirAudience audience, LaunchContexts launches,
-			ClientAssertionDecoders assertionDecoders, RegisteredScopePolicy scopePolicy) throws Exception {
+			ClientAssertionDecoders assertionDecoders, RegisteredScopePolicy scopePolicy, CachedClients cachedClients,
+			SecurityProperties properties, RateLimitWindows rateLimits) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		SmartAuthorizationRequests smartRequests = new SmartAuthorizationRequests(audience, launches, scopePolicy);
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
@@ -101,6 +104,9 @@ public class SecurityConfig {
 				// SMART authorize-post, then the patient picker, both before SAS's authorization endpoint filter
 				.addFilterBefore(new AuthorizePostAsGet(), AbstractPreAuthenticatedProcessingFilter.class)
 				.addFilterBefore(new PatientPickerRedirect(users), AbstractPreAuthenticatedProcessingFilter.class)
+				// token requests count for the client once it has authenticated (before, per address: ClientRateLimit)
+				.addFilterBefore(new AuthenticatedClientRateLimit(cachedClients, properties.rateLimitPerMinute(), rateLimits),
+						AuthorizationFilter.class)
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 				// a browser that is not signed in goes to the login form, then back to the authorization request
 				.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
@@ -111,15 +117,21 @@ public class SecurityConfig {
 		return http.build();
 	}
 
-	/** The login form (users from the {@link UserRegistry}) and the patient picker of a standalone launch. */
+	/**
+	 * The login form (users from the {@link UserRegistry}, password guessing throttled by {@link SignInThrottle})
+	 * and the patient picker of a standalone launch.
+	 */
 	@Bean
 	@Order(2)
-	public SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+	public SecurityFilterChain signIn(HttpSecurity http, SecurityProperties properties,
+			ObjectProvider<health.workwell.audit.AuditTrail> audit) throws Exception {
+		SignInThrottle throttle = new SignInThrottle(new SignInAttempts(properties.signIn()), audit);
 		http.securityMatcher(SIGN_IN_PATH, "/logout", "/default-ui.css", PatientPickerRedirect.PICKER_PATH)
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(PatientPickerRedirect.PICKER_PATH).authenticated()
 						.anyRequest().permitAll())
-				.formLogin(Customizer.withDefaults())
+				.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+				.formLogin(form -> form.successHandler(throttle).failureHandler(throttle))
 				.logout(Customizer.withDefaults());
 		return http.build();
 	}
@@ -127,7 +139,7 @@ public class SecurityConfig {
 	@Bean
 	@Order(3)
 	public SecurityFilterChain fhirApi(HttpSecurity http, JwtDecoder tokens, FhirContext fhirContext,
-			org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit) throws Exception {
+			org.springframework.beans.factory.ObjectProvider<health.workwell.audit.AuditTrail> audit, AdminAccess admins) throws Exception {
 		OperationOutcomeResponses outcomes = new OperationOutcomeResponses(fhirContext, audit);
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartConfigurationFilter.PATH).permitAll()
@@ -139,8 +151,8 @@ public class SecurityConfig {
 						.requestMatchers("/actuator/prometheus").permitAll()
 						// which scopes allow what: ScopeCheck, CompartmentRules and PatientSearchNarrowing in the FHIR server
 						.requestMatchers("/fhir", "/fhir/**").authenticated()
-						// client and user registration: administrators only (the controllers check again)
-						.requestMatchers("/admin/**").access(AdminRole.REQUIRED)
+						// client and user registration: administration clients only (the controllers check again)
+						.requestMatchers("/admin/**").access(new AdminRole(admins))
 						// EHR launch contexts: administrators, or clinicians for their own patients (checked by the controller)
 						.requestMatchers(SmartLaunchController.PATH).authenticated()
 						.anyRequest().denyAll())
@@ -156,8 +168,8 @@ public class SecurityConfig {
 	}
 
 	@Bean
-	public FhirAudience fhirAudience(SecurityProperties properties) {
-		return new FhirAudience(properties.issuer());
+	public FhirAudience fhirAudience(SecurityProperties properties, org.springframework.core.env.Environment environment) {
+		return new FhirAudience(ProductionIssuer.require(environment, properties.issuer()));
 	}
 
 	@Bean
@@ -199,12 +211,17 @@ public class SecurityConfig {
 		return registration;
 	}
 
+	@Bean
+	RateLimitWindows rateLimitWindows() {
+		return new RateLimitWindows();
+	}
+
 	/** After CORS (so a 429 is readable by the page), before Spring Security. */
 	@Bean
 	public FilterRegistrationBean<ClientRateLimit> clientRateLimit(JwtDecoder tokens, CachedClients clients,
-			SecurityProperties properties) {
+			SecurityProperties properties, RateLimitWindows rateLimits) {
 		FilterRegistrationBean<ClientRateLimit> registration =
-				new FilterRegistrationBean<>(new ClientRateLimit(tokens, clients, properties.rateLimitPerMinute()));
+				new FilterRegistrationBean<>(new ClientRateLimit(tokens, clients, properties.rateLimitPerMinute(), rateLimits));
 		registration.setOrder(-102);
 		return registration;
 	}
@@ -261,8 +278,8 @@ public class SecurityConfig {
 	}
 
 	@Bean
-	public AdminAccess adminAccess(@Value("${WORKWELL_ADMIN_CLIENT_ID:}") String adminClientId) {
-		return new AdminAccess(adminClientId);
+	public AdminAccess adminAccess(RegisteredClientRepository clients, SecurityProperties properties) {
+		return new AdminAccess(clients, properties.externalIssuer().issuerUri());
 	}
 
 	@Bean
@@ -284,7 +301,7 @@ public class SecurityConfig {
 			@Value("${WORKWELL_ADMIN_CLIENT_SECRET:}") String adminClientSecret,
 			PasswordEncoder secrets,
 			SecurityProperties properties) {
-		RegisteredClientRepository clients = new JdbcRegisteredClientRepository(new JdbcTemplate(dataSource));
+		RegisteredClientRepository clients = new RotatedRefreshTokens(new JdbcRegisteredClientRepository(new JdbcTemplate(dataSource)));
 		BootstrapAdminClient.register(clients, adminClientId, adminClientSecret, secrets, properties.backendTokenLifetime());
 		return clients;
 	}

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param externalIssuer an OpenID Connect issuer (e.g. Keycloak) whose tokens the FHIR API also accepts
  * @param launchLifetime how long an EHR launch value ({@code POST /smart/launch}) may wait to be used
  * @param subscriptions where rest-hook Subscriptions may deliver
+ * @param signIn failed sign-ins on the login form that lock a username or a source address
  */
 @ConfigurationProperties("workwell.security")
 public record SecurityProperties(
@@ -27,4 +28,5 @@ public record SecurityProperties(
 		@DefaultValue("3000") int rateLimitPerMinute,
 		@DefaultValue ExternalIssuerProperties externalIssuer,
 		@DefaultValue("5m") Duration launchLifetime,
-		@DefaultValue SubscriptionProperties subscriptions) {}
+		@DefaultValue SubscriptionProperties subscriptions,
+		@DefaultValue SignInLimits signIn) {}

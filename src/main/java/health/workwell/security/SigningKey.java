@@ -28,17 +28,24 @@ final class SigningKey {
 			}
 			RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			Path written = Files.writeString(file, key.toJSONString());
-			try {
-				Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-			} catch (UnsupportedOperationException notPosix) {
-				// Windows: the folder's permissions apply
-			}
+			Files.writeString(createOwnerOnly(file), key.toJSONString());
 			return key;
 		} catch (IOException e) {
 			throw new UncheckedIOException("Could not read or write the token signing key " + file, e);
 		} catch (ParseException | JOSEException e) {
 			throw new IllegalStateException("Invalid token signing key in " + file, e);
+		}
+	}
+
+	/**
+	 * A new, empty file that only its owner may read and write from the moment it exists (the permissions are
+	 * given at creation, not set after the key is written, so no other user can open it in between).
+	 */
+	static Path createOwnerOnly(Path file) throws IOException {
+		try {
+			return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		} catch (UnsupportedOperationException notPosix) {
+			return Files.createFile(file); // Windows: the folder's permissions apply
 		}
 	}
 }

@@ -56,9 +56,12 @@ public record WorkWellProperties(
 	 * @param pollIntervalMillis how often a node looks for a run to start or to take over
 	 * @param leaseMillis a run whose node has not reported for this long is taken over by another
 	 *     (or by the same node after a restart)
+	 * @param minReportedSize k of small-cell suppression: the counts of a run over fewer patients are shown
+	 *     only to roles that treat patients (administrator, clinician); integration gets a suppression
 	 */
 	public record Population(
 			@DefaultValue("250") int chunkSize,
 			@DefaultValue("5000") long pollIntervalMillis,
-			@DefaultValue("120000") long leaseMillis) {}
+			@DefaultValue("120000") long leaseMillis,
+			@DefaultValue("5") int minReportedSize) {}
 }

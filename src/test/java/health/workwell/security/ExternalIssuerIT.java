@@ -124,7 +124,10 @@ class ExternalIssuerIT {
 
 	@Test
 	void theRoleIsReadFromTheConfiguredClaim() {
-		assertThat(get("/admin/clients", token("system/Patient.rs", List.of("offline_access", "admin"))).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/AuditEvent", token("system/AuditEvent.rs", List.of("offline_access", "admin"))).statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/AuditEvent", token("system/AuditEvent.rs", List.of("integration"))).statusCode()).isEqualTo(403);
+		// the admin API takes only this server's administration clients, not an external issuer's admin role
+		assertThat(get("/admin/clients", token("system/Patient.rs", List.of("offline_access", "admin"))).statusCode()).isEqualTo(403);
 		assertThat(get("/admin/clients", token("system/Patient.rs", List.of("integration"))).statusCode()).isEqualTo(403);
 	}
 

@@ -75,8 +75,10 @@ class UserAdminIT {
 		assertThat(post(user, null).statusCode()).isEqualTo(401);
 		String patientToken = TestTokens.signed(port, "patient/*.cruds", "1");
 		assertThat(post(user, patientToken).statusCode()).isEqualTo(403);
+		// a user's token with role admin (what an administrator signed in to an app hands that app) is not enough
 		String adminRoleToken = signedWithRole(port, "admin");
-		assertThat(post(user, adminRoleToken).statusCode()).isEqualTo(201);
+		assertThat(post(user, adminRoleToken).statusCode()).isEqualTo(403);
+		assertThat(post(user, TestTokens.admin(port)).statusCode()).isEqualTo(201);
 		assertThat(post(Map.of("username", SmartLaunchFlow.unique("y"), "password", SmartLaunchFlow.PASSWORD, "role", "hr"),
 				signedWithRole(port, "clinician")).statusCode()).isEqualTo(403);
 	}
