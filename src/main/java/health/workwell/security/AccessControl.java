@@ -3,6 +3,7 @@ package health.workwell.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ScopeCheck}), role policies ({@link RoleGate}), search narrowing ({@link PatientSearchNarrowing},
  * {@link CreatorSearchNarrowing}), records by role ({@link CompartmentRules}), then labels, consents and
  * masking on what goes out ({@link RecordVisibility}). Labels and the creator tag are set on every
- * write by the storage layer ({@link LabelsOnWrite}).
+ * write by the storage layer ({@link LabelsOnWrite}), which also holds every client's write to who may
+ * write what ({@link WriteRules}) and marks what employees report ({@link PatientReported}).
  */
 @Configuration
 public class AccessControl {
@@ -20,10 +22,13 @@ public class AccessControl {
 	private final CareTeamAssignments careTeams;
 	private final RecordVisibility visibility;
 
-	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors) {
+	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors,
+			ISearchParamExtractor references) {
 		this.careTeams = new CareTeamAssignments(daos);
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
+		storageInterceptors.registerInterceptor(new WriteRules(references, careTeams));
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
+		storageInterceptors.registerInterceptor(new PatientReported());
 	}
 
 	@Bean
