@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * The FHIR server's access control, in the order the gates run (docs/security.md): scopes
  * ({@link ScopeCheck}), role policies ({@link RoleGate}), search narrowing ({@link PatientSearchNarrowing},
  * {@link CreatorSearchNarrowing}), records by role ({@link CompartmentRules}), then labels, consents and
- * masking on what goes out ({@link RecordVisibility}). Labels and the creator tag are set on every
- * write by the storage layer ({@link LabelsOnWrite}), which also holds every client's write to who may
- * write what ({@link WriteRules}) and marks what employees report ({@link PatientReported}).
+ * masking on what goes out ({@link RecordVisibility}). Labels, the creator tag and the employee's
+ * {@link PatientReported} mark are set on every write by the storage layer ({@link LabelsOnWrite}),
+ * which also holds every client's write to who may write what ({@link WriteRules}).
  */
 @Configuration
 public class AccessControl {
@@ -28,7 +28,6 @@ public class AccessControl {
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
 		storageInterceptors.registerInterceptor(new WriteRules(references, careTeams));
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
-		storageInterceptors.registerInterceptor(new PatientReported());
 	}
 
 	@Bean

@@ -120,7 +120,8 @@ public class WriteRules {
 			throw refused(access, "write " + type(resource) + " naming no patient in subject or patient");
 		}
 		if (!writable.containsAll(patients)) {
-			throw refused(access, "write " + type(resource) + " about a patient it may not write for");
+			throw refused(access, "write " + type(resource) + " about a patient other than " + (access.role() == AccessRole.EMPLOYEE
+					? "themself" : "their own patients"));
 		}
 	}
 

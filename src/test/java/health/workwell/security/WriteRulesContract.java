@@ -3,6 +3,7 @@ package health.workwell.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.parser.IParser;
+import health.workwell.testsupport.BackendServiceClients;
 import health.workwell.testsupport.Consents;
 import health.workwell.testsupport.FhirClients;
 import health.workwell.testsupport.TestTokens;
@@ -146,6 +147,20 @@ abstract class WriteRulesContract {
 		// and the employee writes no consent for someone else
 		assertRefused(send(employeeToken, "POST", "/Consent", JSON.encodeResourceToString(Consents.psychological("Patient/" + bob))));
 		assertThat(adminSearch("/Consent?patient=Patient/" + bob).getEntry()).isEmpty();
+	}
+
+	@Test
+	void theHisIntegrationWritesCareTeamsButNoConsents() throws Exception {
+		String carol = adminCreate(new Patient().addName(new HumanName().setFamily("Carol")));
+		com.nimbusds.jose.jwk.RSAKey key = BackendServiceClients.rsaKey();
+		String his = SmartLaunchFlow.unique("his");
+		assertThat(BackendServiceClients.register(port, his, "system/*.cruds", "integration", key.toPublicJWK()).statusCode()).isEqualTo(201);
+		String hisToken = BackendServiceClients.accessToken(BackendServiceClients.tokenResponse(port,
+				BackendServiceClients.assertion(port, his, key, com.nimbusds.jose.JWSAlgorithm.RS384), "system/*.cruds"));
+		assertThat(send(hisToken, "POST", "/CareTeam", JSON.encodeResourceToString(careTeam(carol, "Practitioner/" + clinician)))
+				.statusCode()).as("the HIS roster is a designated source of care teams").isEqualTo(201);
+		assertRefused(send(hisToken, "POST", "/Consent", JSON.encodeResourceToString(Consents.psychological("Patient/" + carol))));
+		assertThat(adminSearch("/Consent?patient=Patient/" + carol).getEntry()).as("nothing stored").isEmpty();
 	}
 
 	// ---- writes about another patient ----------------------------------------------------------
