@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.r4.model.Consent;
 
 /**
  * Who may write what (docs/security.md "Who writes what"), checked on every write the storage layer
@@ -95,13 +94,24 @@ public class WriteRules {
 		}
 	}
 
+	/**
+	 * Whether the role may write records of this type at all: CareTeams only the administrator and the HIS
+	 * integration, Consents only the employee and the administrator. {@link RoleGate} asks this before the
+	 * request runs, so the refusal is the same whether or not the record exists or is visible.
+	 */
+	static boolean mayWriteType(AccessRole role, String type) {
+		return switch (type) {
+			case "CareTeam" -> role == AccessRole.ADMIN || role == AccessRole.INTEGRATION;
+			case "Consent" -> role == AccessRole.ADMIN || role == AccessRole.EMPLOYEE;
+			default -> true;
+		};
+	}
+
 	private static void checkType(GrantedAccess access, IBaseResource resource) {
-		String type = type(resource);
-		if ("CareTeam".equals(type) && access.role() != AccessRole.ADMIN && access.role() != AccessRole.INTEGRATION) {
-			throw refused(access, "write CareTeam: care teams are written by the administrator and the HIS integration");
-		}
-		if (resource instanceof Consent && access.role() != AccessRole.ADMIN && access.role() != AccessRole.EMPLOYEE) {
-			throw refused(access, "write Consent: consents are written by the employee or, on paper consent, the administrator");
+		if (!mayWriteType(access.role(), type(resource))) {
+			throw refused(access, "write " + type(resource) + ": " + ("CareTeam".equals(type(resource))
+					? "care teams are written by the administrator and the HIS integration"
+					: "consents are written by the employee or, on paper consent, the administrator"));
 		}
 	}
 

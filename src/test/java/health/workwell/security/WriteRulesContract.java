@@ -133,16 +133,19 @@ abstract class WriteRulesContract {
 		assertThat(adminSearch("/Consent?patient=Patient/" + bob).getEntry()).as("nothing stored").isEmpty();
 		assertThat(adminSearch("/Consent?patient=Patient/" + alice + "&actor=Practitioner/" + clinician).getEntry()).isEmpty();
 
-		// Alice's own denial, which the clinician would like gone
+		// Alice's own denial of her documents to this clinician, which the clinician would like gone
 		Consent denial = Consents.privacy("Patient/" + alice);
-		denial.getProvision().setType(Consent.ConsentProvisionType.DENY).addActor()
-				.setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PRCP", null)))
+		var denied = denial.getProvision().setType(Consent.ConsentProvisionType.DENY);
+		denied.addActor().setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PRCP", null)))
 				.setReference(new Reference("Practitioner/" + clinician));
+		denied.addClass_(new Coding("http://hl7.org/fhir/resource-types", "DocumentReference", null));
 		HttpResponse<String> own = send(employeeToken, "POST", "/Consent", JSON.encodeResourceToString(denial));
 		assertThat(own.statusCode()).as("the employee writes their own consent: " + own.body()).isEqualTo(201);
 		String denialId = idFromLocation(own);
 		assertRefused(send(clinicianToken, "DELETE", "/Consent/" + denialId, null));
 		assertRefused(sendWith(clinicianToken, "DELETE", "/Consent?_id=" + denialId, null, Map.of()));
+		// decided by role and type before the request runs: the same answer for an id that does not exist
+		assertRefused(send(clinicianToken, "DELETE", "/Consent/" + java.util.UUID.randomUUID(), null));
 		assertThat(send(TestTokens.admin(port), "GET", "/Consent/" + denialId, null).statusCode()).as("still there").isEqualTo(200);
 		// and the employee writes no consent for someone else
 		assertRefused(send(employeeToken, "POST", "/Consent", JSON.encodeResourceToString(Consents.psychological("Patient/" + bob))));
@@ -169,11 +172,14 @@ abstract class WriteRulesContract {
 	void anEmployeeCannotWriteRecordsAboutAnotherPatientThroughTheirOwnCompartment() throws Exception {
 		Observation aboutBob = bloodLead(bob, 90);
 		aboutBob.addPerformer(new Reference("Patient/" + alice));
+		// a PHQ-9 answered item by item (LOINC item codes), which $risk-assess would score for Bob
 		QuestionnaireResponse answersForBob = new QuestionnaireResponse()
 				.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED)
-				.setQuestionnaire("http://workwell.health/fhir/Questionnaire/phq-9")
 				.setSubject(new Reference("Patient/" + bob)).setAuthor(new Reference("Patient/" + alice));
-		answersForBob.addItem().setLinkId("44250-9").addAnswer().setValue(new Coding("http://loinc.org", "LA6570-1", null));
+		answersForBob.setAuthoredElement(new org.hl7.fhir.r4.model.DateTimeType("2026-11-20"));
+		for (String item : List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8")) {
+			answersForBob.addItem().setLinkId(item).addAnswer().setValue(new Coding("http://loinc.org", "LA6570-1", null));
+		}
 		assertRefused(send(employeeToken, "POST", "/Observation", JSON.encodeResourceToString(aboutBob)));
 		assertRefused(send(employeeToken, "POST", "/QuestionnaireResponse", JSON.encodeResourceToString(answersForBob)));
 		assertRefused(send(employeeToken, "POST", "", JSON.encodeResourceToString(transaction(Bundle.HTTPVerb.POST, "Observation", aboutBob))));
