@@ -4,6 +4,7 @@ import ca.uhn.fhir.batch2.api.IJobCoordinator;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ScopeCheck}), role policies ({@link RoleGate}), search narrowing ({@link PatientSearchNarrowing},
  * {@link CreatorSearchNarrowing}), records by role ({@link CompartmentRules}), then labels, consents and
  * masking on what goes out ({@link RecordVisibility}); Bulk Data export files for their requester only
- * ({@link BulkExportOwnership}). Labels and the creator tag are set on every
- * write by the storage layer ({@link LabelsOnWrite}). Subscriptions: what may be stored
- * ({@link SubscriptionRules}) and what may be delivered ({@link SubscriptionDeliveries}).
+ * ({@link BulkExportOwnership}). Labels, the creator tag and the employee's {@link PatientReported} mark are set
+ * on every write by the storage layer ({@link LabelsOnWrite}), which also holds every client's write to who may
+ * write what ({@link WriteRules}). Subscriptions: what may be stored ({@link SubscriptionRules}) and what may be
+ * delivered ({@link SubscriptionDeliveries}).
  */
 @Configuration
 public class AccessControl {
@@ -26,10 +28,11 @@ public class AccessControl {
 	private final BulkExportOwnership exportOwnership;
 
 	public AccessControl(DaoRegistry daos, FhirContext fhirContext, IInterceptorService storageInterceptors,
-			SecurityProperties properties, ObjectProvider<IJobCoordinator> jobs) {
+			SecurityProperties properties, ObjectProvider<IJobCoordinator> jobs, ISearchParamExtractor references) {
 		this.careTeams = new CareTeamAssignments(daos);
 		this.visibility = new RecordVisibility(fhirContext, daos, careTeams);
 		this.exportOwnership = new BulkExportOwnership(fhirContext, jobs);
+		storageInterceptors.registerInterceptor(new WriteRules(references, careTeams));
 		storageInterceptors.registerInterceptor(new LabelsOnWrite());
 		SubscriptionEndpoints endpoints = new SubscriptionEndpoints(properties.subscriptions().allowedEndpoints());
 		storageInterceptors.registerInterceptor(new SubscriptionRules(fhirContext, endpoints));

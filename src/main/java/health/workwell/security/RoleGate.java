@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.Bundle;
  *   <li>HR: no individual record of any kind: only reference data ({@link #REFERENCE_TYPES}), read and
  *   search; no operation (the de-identified report operations are to come).</li>
  *   <li>device vendor: create, read and search of Observation and Device; nothing else.</li>
+ *   <li>CareTeam written only by the administrator and integration, Consent only by the employee and
+ *   the administrator ({@link WriteRules#mayWriteType}).</li>
  *   <li>employee: no operation but their own {@code $everything}, {@code $lastn}, {@code $validate}.</li>
  *   <li>clinician: also {@code $risk-assess} and {@code $tier} on a Patient (their own patients:
  *   {@link CompartmentRules}); no Bulk Data export, no population operation.</li>
@@ -99,8 +101,9 @@ public class RoleGate {
 		if ("Subscription".equals(type) && access.role() != AccessRole.ADMIN) {
 			throw refused(access, "Subscriptions");
 		}
+		boolean write = interaction == Interaction.CREATE || interaction == Interaction.UPDATE || interaction == Interaction.DELETE;
 		boolean allowed = switch (access.role()) {
-			case ADMIN, INTEGRATION, EMPLOYEE, CLINICIAN -> true;
+			case ADMIN, INTEGRATION, EMPLOYEE, CLINICIAN -> !write || WriteRules.mayWriteType(access.role(), type);
 			case HR -> REFERENCE_TYPES.contains(type) && (interaction == Interaction.READ || interaction == Interaction.SEARCH);
 			case DEVICE_VENDOR -> VENDOR_TYPES.contains(type) && interaction != Interaction.UPDATE && interaction != Interaction.DELETE;
 			case NONE -> false;

@@ -50,7 +50,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * <p>Reading the table: {@code 200:1} is status 200 with one entry; {@code 404} on a read is the
  * "no such record" answer (no existence oracle), {@code 403} a refusal the token could know from its
- * role and scopes alone; {@code 405} AuditEvents are immutable even for the administrator.
+ * role and scopes alone; {@code 405} AuditEvents are immutable even for the administrator. Updates and
+ * deletes act on records the administrator or a vendor wrote: the employee changes only what they reported
+ * themself (docs/security.md "Who writes what"); care teams are written by the administrator and the HIS.
  */
 @H2Server
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,21 +92,21 @@ class AccessMatrixIT {
 			create        VITAL          201    201     201    403      403  201    201    201
 			create        PSYCH          201    201     201    403      403  403    201    201
 			create        OCCUPATIONAL   201    201     201    403      403  403    201    201
-			create        CARETEAM       201    201     201    403      403  403    201    201
+			create        CARETEAM       403    403     403    403      403  403    201    201
 			create        DEVICE         201    201     201    403      403  201    201    201
 			create        AUDIT          403    403     403    403      403  403    403    405
 			update        PATIENT        200    200     200    403      403  403    200    200
-			update        VITAL          200    200     200    403      403  403    200    200
-			update        PSYCH          200    200     404    403      403  403    404    200
-			update        OCCUPATIONAL   200    200     200    403      403  403    200    200
-			update        CARETEAM       200    200     200    403      403  403    200    200
-			update        DEVICE         200    200     200    403      403  403    200    200
+			update        VITAL          403    200     200    403      403  403    200    200
+			update        PSYCH          403    200     404    403      403  403    404    200
+			update        OCCUPATIONAL   403    200     200    403      403  403    200    200
+			update        CARETEAM       403    403     403    403      403  403    200    200
+			update        DEVICE         403    200     200    403      403  403    200    200
 			update        AUDIT          403    403     403    403      403  403    403    405
-			delete        VITAL          200    200     200    403      403  403    200    200
-			delete        PSYCH          200    200     404    403      403  403    404    200
-			delete        OCCUPATIONAL   200    200     200    403      403  403    200    200
-			delete        CARETEAM       200    200     200    403      403  403    200    200
-			delete        DEVICE         200    200     200    403      403  403    200    200
+			delete        VITAL          403    200     200    403      403  403    200    200
+			delete        PSYCH          403    200     404    403      403  403    404    200
+			delete        OCCUPATIONAL   403    200     200    403      403  403    200    200
+			delete        CARETEAM       403    403     403    403      403  403    200    200
+			delete        DEVICE         403    200     200    403      403  403    200    200
 			delete        AUDIT          403    403     403    403      403  403    403    405
 			$everything   PATIENT        200    200     200    404      403  403    200    200
 			$risk-assess  PATIENT        403    200     200    404      403  403    200    200
