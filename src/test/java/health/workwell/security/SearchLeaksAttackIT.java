@@ -237,6 +237,21 @@ class SearchLeaksAttackIT {
 		assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
 	}
 
+	@Test
+	void conditionalEntriesOfATransactionMatchOnlyVisibleRecords() throws Exception {
+		String hiddenMatch = "code=" + URLEncoder.encode(LOINC + "|" + PHQ9_TOTAL, StandardCharsets.UTF_8) + "&subject=Patient/" + alice;
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(observation(alice, PHQ9_TOTAL, 5, "{score}"))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("/Observation").setIfNoneExist(hiddenMatch);
+		transaction.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("/Observation?" + hiddenMatch);
+		HttpResponse<String> response = send(integration, "POST", "", JSON.encodeResourceToString(transaction), Map.of());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).doesNotContain(alicesPhq9Total);
+		Bundle answer = JSON.parseResource(Bundle.class, response.body());
+		assertThat(answer.getEntry().get(0).getResponse().getStatus()).startsWith("201");
+		assertThat(get(admin(), "/Observation/" + alicesPhq9Total).statusCode()).isEqualTo(200);
+	}
+
 	// ---- $lastn, $validate, batch entries --------------------------------------------------------
 
 	@Test
