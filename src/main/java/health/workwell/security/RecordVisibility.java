@@ -57,7 +57,8 @@ public class RecordVisibility {
 
 	@Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
 	public void beforeAccess(RequestDetails request, IPreResourceAccessDetails details) {
-		if (request == null || serverComputed(request)) {
+		// a conditional URL's matches are sorted into visible and hidden by ConditionalMatchNarrowing itself
+		if (request == null || request instanceof ConditionalMatchNarrowing.Resolution || serverComputed(request)) {
 			return;
 		}
 		GrantedAccess access = GrantedAccess.current();
@@ -139,7 +140,8 @@ public class RecordVisibility {
 			case ADMIN:
 				return true;
 			case DEVICE_VENDOR:
-				return resource instanceof org.hl7.fhir.r4.model.OperationOutcome
+				// a Bundle is a batch entry's search result: its entries are filtered one by one
+				return resource instanceof org.hl7.fhir.r4.model.OperationOutcome || resource instanceof Bundle
 						|| resource.getMeta().getTag(LabelsOnWrite.CREATED_BY_SYSTEM, access.client()) != null;
 			case EMPLOYEE:
 				// all of their own record, nothing of anyone else's (also what $everything gathers by reference)

@@ -54,7 +54,7 @@ public class RoleGate {
 		}
 		switch (operation) {
 			case GET_PAGE -> {}
-			case TRANSACTION, BATCH -> entries(access, (Bundle) request.getResource());
+			case TRANSACTION, BATCH -> entries(access, (Bundle) request.getResource(), request.getFhirServerBase());
 			case EXTENDED_OPERATION_SERVER, EXTENDED_OPERATION_TYPE, EXTENDED_OPERATION_INSTANCE ->
 					operation(access, request.getResourceName(), request.getOperation(), operation);
 			case SEARCH_SYSTEM, HISTORY_SYSTEM -> type(access, "*", Interaction.SEARCH);
@@ -67,27 +67,25 @@ public class RoleGate {
 		}
 	}
 
-	private void entries(GrantedAccess access, Bundle bundle) {
+	private void entries(GrantedAccess access, Bundle bundle, String serverBase) {
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-			String url = entry.getRequest().getUrl();
-			if (url == null || entry.getRequest().getMethod() == null) {
+			if (!entry.getRequest().hasUrl() || entry.getRequest().getMethod() == null) {
 				continue;
 			}
-			String path = url.split("\\?", 2)[0];
-			String[] segments = path.split("/");
-			if (url.contains("_security") && !access.role().clinical()) {
+			EntryRequest request = EntryRequest.of(entry.getRequest(), serverBase);
+			if (!access.role().clinical() && (entry.getRequest().getUrl().contains("_security")
+					|| request.ifNoneExist() != null && request.ifNoneExist().contains("_security"))) {
 				throw refused(access, "search by security label");
 			}
-			if (path.contains("$")) {
-				operation(access, segments[0], path.substring(path.indexOf('$')), RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE);
+			if (request.operation() != null) {
+				operation(access, request.type(), request.operation(), RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE);
 				continue;
 			}
-			boolean instance = segments.length > 1;
-			switch (entry.getRequest().getMethod()) {
-				case GET, HEAD -> type(access, segments[0], instance ? Interaction.READ : Interaction.SEARCH);
-				case POST -> type(access, segments[0], Interaction.CREATE);
-				case PUT, PATCH -> type(access, segments[0], Interaction.UPDATE);
-				case DELETE -> type(access, segments[0], Interaction.DELETE);
+			switch (request.method()) {
+				case GET, HEAD -> type(access, request.type(), request.id() != null ? Interaction.READ : Interaction.SEARCH);
+				case POST -> type(access, request.type(), Interaction.CREATE);
+				case PUT, PATCH -> type(access, request.type(), Interaction.UPDATE);
+				case DELETE -> type(access, request.type(), Interaction.DELETE);
 				default -> {}
 			}
 		}

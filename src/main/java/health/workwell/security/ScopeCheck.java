@@ -32,7 +32,7 @@ public class ScopeCheck {
 		GrantedAccess access = GrantedAccess.current();
 		switch (operation) {
 			case METADATA, GET_PAGE -> {}
-			case TRANSACTION, BATCH -> checkEntries(access, (Bundle) request.getResource());
+			case TRANSACTION, BATCH -> checkEntries(access, (Bundle) request.getResource(), request.getFhirServerBase());
 			case EXTENDED_OPERATION_SERVER, EXTENDED_OPERATION_TYPE, EXTENDED_OPERATION_INSTANCE ->
 					checkOperation(access, request.getResourceName(), request.getOperation());
 			case SEARCH_SYSTEM, HISTORY_SYSTEM -> require(access, "*", Interaction.SEARCH);
@@ -45,26 +45,23 @@ public class ScopeCheck {
 		}
 	}
 
-	private void checkEntries(GrantedAccess access, Bundle bundle) {
+	private void checkEntries(GrantedAccess access, Bundle bundle, String serverBase) {
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-			String url = entry.getRequest().getUrl();
-			if (url == null || entry.getRequest().getMethod() == null) {
+			if (!entry.getRequest().hasUrl() || entry.getRequest().getMethod() == null) {
 				continue; // HAPI refuses the entry itself
 			}
-			String path = url.split("\\?", 2)[0];
-			String[] segments = path.split("/");
-			String type = segments[0];
-			boolean instance = segments.length > 1 && !segments[1].startsWith("$");
-			if (path.contains("$")) {
-				checkOperation(access, type, path.substring(path.indexOf('$')));
+			EntryRequest request = EntryRequest.of(entry.getRequest(), serverBase);
+			String type = request.type() == null ? "*" : request.type();
+			if (request.operation() != null) {
+				checkOperation(access, request.type(), request.operation());
 				continue;
 			}
-			switch (entry.getRequest().getMethod()) {
-				case GET, HEAD -> require(access, type, instance ? Interaction.READ : Interaction.SEARCH);
+			switch (request.method()) {
+				case GET, HEAD -> require(access, type, request.id() != null ? Interaction.READ : Interaction.SEARCH);
 				case POST -> require(access, type, Interaction.CREATE);
 				case PUT, PATCH -> require(access, type, Interaction.UPDATE);
 				case DELETE -> require(access, type, Interaction.DELETE);
-				default -> throw refused("Unsupported entry method " + entry.getRequest().getMethod());
+				default -> throw refused("Unsupported entry method " + request.method());
 			}
 		}
 	}

@@ -88,6 +88,12 @@ class AccessMatrixIT {
 			search        CARETEAM       200:1  200:1   200:1  403      403  403    200:1  200:1
 			search        DEVICE         200:1  200:1   200:1  403      403  200:1  200:1  200:1
 			search        AUDIT          403    403     403    403      403  403    403    200
+			post-search   PATIENT        200:1  200:1   200:1  403      403  403    200:1  200:1
+			post-search   VITAL          200:1  200:1   200:1  403      403  200:0  200:1  200:1
+			post-search   PSYCH          200:1  200:1   200:0  403      403  403    200:0  200:1
+			post-search   DEVICE         200:1  200:1   200:1  403      403  200:1  200:1  200:1
+			has           PATIENT        403    403     403    403      403  403    403    200:1
+			chain         VITAL          403    403     403    403      403  403    403    200:1
 			create        PATIENT        403    403     403    403      403  403    201    201
 			create        VITAL          201    201     201    403      403  201    201    201
 			create        PSYCH          201    201     201    403      403  403    201    201
@@ -185,6 +191,10 @@ class AccessMatrixIT {
 		HttpResponse<String> response = switch (interaction) {
 			case "read" -> send(role, "GET", "/" + type(kind) + "/" + alices.get(kind), null);
 			case "search" -> send(role, "GET", searchOf(kind), null);
+			case "post-search" -> postSearch(role, searchOf(kind));
+			// _has and chains select by records the search does not return: the administrator's only (SearchShapeGate)
+			case "has" -> send(role, "GET", "/Patient?_id=" + alice + "&_has:Observation:subject:code=http://loinc.org|8867-4", null);
+			case "chain" -> send(role, "GET", "/Observation?_id=" + alices.get(Kind.VITAL) + "&subject:Patient.name=Alice", null);
 			case "create" -> send(role, "POST", "/" + type(kind), JSON.encodeResourceToString(fresh(kind)));
 			case "update" -> send(role, "PUT", "/" + type(kind) + "/" + alices.get(kind), adminRead(kind));
 			case "delete" -> send(role, "DELETE", "/" + type(kind) + "/" + (kind == Kind.AUDIT ? alices.get(kind) : adminCreate(fresh(kind))), null);
@@ -614,6 +624,16 @@ class AccessMatrixIT {
 		HttpResponse<String> response = send(role, "GET", path, null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.parseResource(Bundle.class, response.body());
+	}
+
+	/** The same search as a form POST to Type/_search. */
+	private HttpResponse<String> postSearch(Role role, String search) throws Exception {
+		String[] pathAndQuery = search.split("\\?", 2);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(FhirClients.baseUrl(port) + pathAndQuery[0] + "/_search"))
+				.header("Authorization", "Bearer " + (role == Role.ADMIN ? TestTokens.admin(port) : tokens.get(role)))
+				.header("Accept", "application/fhir+json").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(pathAndQuery[1].replace("|", "%7C"))).build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> send(Role role, String method, String path, String body) throws Exception {
