@@ -102,8 +102,10 @@ public class FhirServerConfig {
 		unknownParameters.setDefaultBehaviour(PreferHandlingEnum.STRICT);
 		server.registerInterceptor(unknownParameters);
 		server.registerInterceptor(new BundleEntryLimit(properties.limits().maxBundleEntries()));
+		server.registerInterceptor(new TransactionEntryConsistency());
 		server.registerInterceptor(new XmlDoctypeRefusal());
 		server.registerInterceptor(new StrictJsonBodies(properties.limits().maxJsonDepth()));
+		server.registerInterceptor(new StrictResourceParsing(fhirContext));
 		server.registerInterceptor(new VersionConflictAsPreconditionFailed());
 		server.registerInterceptor(new MalformedParameterAsBadRequest());
 		server.registerInterceptor(new DatabaseUnavailableAs503());

@@ -3,15 +3,18 @@ package health.workwell.server;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
+import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * A parameter that cannot be turned into its declared type (e.g. {@code $lastn?max=abc}) is the client's error:
  * HAPI lets the conversion's exception (a NumberFormatException inside an IllegalArgumentException) through as a
  * 500. Anything thrown while HAPI builds a method's arguments from the request is answered 400 instead, with the
- * conversion's message; failures after that stay what they are.
+ * conversion's message; failures after that stay what they are. Two values HAPI never checks are checked first.
  */
 @Interceptor
 public class MalformedParameterAsBadRequest {
@@ -29,6 +32,26 @@ public class MalformedParameterAsBadRequest {
 		}
 		return new InvalidRequestException("Invalid request parameter: " + root.getClass().getSimpleName() + ": "
 				+ root.getMessage());
+	}
+
+	/**
+	 * Values HAPI hands on unchecked and then fails on as a server error: {@code _offset} (must be a whole number of
+	 * zero or more) and a version id in the URL (HAPI's versions are numbers that fit a long).
+	 */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public void checkUncheckedValues(RequestDetails request) {
+		String[] offset = request.getParameters().get(Constants.PARAM_OFFSET);
+		if (offset != null) {
+			for (String value : offset) {
+				if (!value.matches("\\d{1,9}")) {
+					throw new InvalidRequestException("Invalid request parameter: _offset must be a whole number of zero or more, got '" + value + "'");
+				}
+			}
+		}
+		IIdType id = request.getId();
+		if (id != null && id.hasVersionIdPart() && !id.getVersionIdPart().matches("\\d{1,18}")) {
+			throw new InvalidRequestException("Invalid version id '" + id.getVersionIdPart() + "': versions are whole numbers");
+		}
 	}
 
 	private static boolean thrownWhileBindingArguments(Throwable exception) {

@@ -14,13 +14,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * Refuses JSON bodies that FHIR JSON forbids but HAPI's parser would half-keep (FHIR R4 json.html): a property
  * given twice (HAPI keeps one, silently), an empty array ("arrays are never empty"), a string holding an unpaired
- * UTF-16 surrogate (not a Unicode character, so it cannot be stored as UTF-8), and nesting deeper than the
- * configured limit. One streaming pass over the body before HAPI parses it; 400 naming the problem and where.
+ * UTF-16 surrogate (not a Unicode character, so it cannot be stored as UTF-8), a number beyond what the search
+ * index can hold (it would be indexed as infinity or zero), and nesting deeper than the configured limit. One streaming pass over the body before HAPI parses it; 400 naming the problem and where.
  */
 @Interceptor
 public class StrictJsonBodies {
@@ -50,6 +51,10 @@ public class StrictJsonBodies {
 				if (token == JsonToken.END_ARRAY && previous == JsonToken.START_ARRAY) {
 					throw refused("an empty array (FHIR JSON arrays are never empty)", parser);
 				}
+				if ((token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT)
+						&& !storableAsDouble(parser.getDecimalValue())) {
+					throw refused("a number outside the range this server can index (about 1e-308 to 1e308)", parser);
+				}
 				if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
 					String text = parser.getText();
 					if (hasUnpairedSurrogate(text)) {
@@ -59,15 +64,21 @@ public class StrictJsonBodies {
 				previous = token;
 			}
 		} catch (JsonProcessingException e) {
-			// duplicate properties and too deep nesting; HAPI's own parser reports plain syntax errors
-			if (e.getOriginalMessage().startsWith("Duplicate field")
-					|| e.getOriginalMessage().contains("nesting depth")) {
-				throw new InvalidRequestException("Failed to parse request body as JSON: " + e.getOriginalMessage()
-						+ location(e.getLocation()));
-			}
+			// also what HAPI's own parser would let through: single quotes, a leading plus sign (not JSON, RFC 8259)
+			throw new InvalidRequestException("Failed to parse request body as JSON: " + e.getOriginalMessage()
+					+ location(e.getLocation()));
 		} catch (IOException e) {
 			throw new InvalidRequestException("Failed to read the request body: " + e.getMessage());
 		}
+	}
+
+	/** Searches index decimals as doubles: beyond their range a value would be stored as infinity or zero. */
+	static boolean storableAsDouble(BigDecimal value) {
+		if (value.signum() == 0) {
+			return true;
+		}
+		double magnitude = value.abs().doubleValue();
+		return magnitude <= Double.MAX_VALUE && magnitude >= Double.MIN_NORMAL;
 	}
 
 	static boolean hasUnpairedSurrogate(String text) {

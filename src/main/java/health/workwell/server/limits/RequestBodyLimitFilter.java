@@ -41,7 +41,21 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			response.getOutputStream().write(BodyTooLargeException.outcomeJson(maxBytes).getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		if (!gzip(request) && !identity(request)) {
+			// RFC 9110 §8.4.1: a content coding the server does not decode is refused, not read as if it were plain
+			response.setStatus(415);
+			response.setContentType("application/fhir+json;charset=UTF-8");
+			response.getOutputStream().write(("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+					+ "\"code\":\"not-supported\",\"diagnostics\":\"Content-Encoding other than gzip is not supported\"}]}")
+					.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		chain.doFilter(gzip(request) ? new GunzippedRequest(request) : new CountedRequest(request), response);
+	}
+
+	private static boolean identity(HttpServletRequest request) {
+		String encoding = request.getHeader(CONTENT_ENCODING);
+		return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
 	}
 
 	private static boolean gzip(HttpServletRequest request) {
