@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import health.workwell.testsupport.BackendServiceClients;
 import health.workwell.testsupport.FhirClients;
-import health.workwell.testsupport.H2Server;
 import health.workwell.testsupport.TestTokens;
 import java.net.CookieManager;
 import java.net.URI;
@@ -40,8 +39,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * stranger spending a client's rate limit, password guessing on the login form, a refresh token replayed
  * after use, a DOCTYPE hidden in UTF-16.
  */
-@H2Server
-class AuthorizationServerAttackIT {
+abstract class AuthorizationServerContract {
 
 	@LocalServerPort
 	int port;

@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.util.HapiExtensions;
 import com.sun.net.httpserver.HttpServer;
 import health.workwell.testsupport.FhirClients;
-import health.workwell.testsupport.H2Server;
 import health.workwell.testsupport.TestTokens;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,8 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * psychological record. No test here sends anything but to 127.0.0.1: every forbidden endpoint is
  * refused before a connection is attempted.
  */
-@H2Server
-class SubscriptionAttackIT {
+abstract class SubscriptionContract {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 

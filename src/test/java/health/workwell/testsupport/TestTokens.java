@@ -82,8 +82,39 @@ public final class TestTokens {
 	 */
 	public static String signed(String issuer, String audience, String scope, String patient, Instant expires,
 			Map<String, Object> extraClaims) {
+		return signed(H2_SIGNING_KEY, issuer, audience, scope, patient, expires, extraClaims);
+	}
+
+	/** The data directories of the shared test servers ({@link H2Server}, {@link PostgresServer}), whose keys tests may use. */
+	private static final java.util.List<java.nio.file.Path> TEST_SERVER_KEYS = java.util.List.of(H2_SIGNING_KEY,
+			java.nio.file.Path.of("target/it-data-pg/keys/token-signing-key.json"));
+
+	/** The signing key of the test server on this port: the one whose key id its JWKS publishes. */
+	private static java.nio.file.Path signingKeyOf(int port) {
 		try {
-			com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWK.parse(java.nio.file.Files.readString(H2_SIGNING_KEY)).toRSAKey();
+			String jwks = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/jwks")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			java.util.Set<String> published = new java.util.HashSet<>();
+			com.nimbusds.jose.jwk.JWKSet.parse(jwks).getKeys().forEach(k -> published.add(k.getKeyID()));
+			for (java.nio.file.Path candidate : TEST_SERVER_KEYS) {
+				if (java.nio.file.Files.exists(candidate)
+						&& published.contains(com.nimbusds.jose.jwk.JWK.parse(java.nio.file.Files.readString(candidate)).getKeyID())) {
+					return candidate;
+				}
+			}
+			throw new IllegalStateException("No test server key matches the JWKS of port " + port);
+		} catch (java.io.IOException | java.text.ParseException e) {
+			throw new IllegalStateException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String signed(java.nio.file.Path keyFile, String issuer, String audience, String scope, String patient,
+			Instant expires, Map<String, Object> extraClaims) {
+		try {
+			com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWK.parse(java.nio.file.Files.readString(keyFile)).toRSAKey();
 			com.nimbusds.jwt.JWTClaimsSet.Builder claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
 					.issuer(issuer).audience(audience).subject("test").claim("scope", scope)
 					.issueTime(new java.util.Date()).expirationTime(java.util.Date.from(expires))
@@ -102,16 +133,15 @@ public final class TestTokens {
 		}
 	}
 
-	/** A token for the H2 test server on this port with these scopes and, if not null, this patient in context. */
+	/** A token for the test server on this port with these scopes and, if not null, this patient in context. */
 	public static String signed(int port, String scope, String patient) {
-		String origin = "http://127.0.0.1:" + port;
-		return signed(origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300));
+		return signed(port, scope, patient, Map.of());
 	}
 
-	/** A token for the H2 test server on this port with these scopes, patient (or null) and further claims. */
+	/** A token for the test server on this port with these scopes, patient (or null) and further claims. */
 	public static String signed(int port, String scope, String patient, Map<String, Object> extraClaims) {
 		String origin = "http://127.0.0.1:" + port;
-		return signed(origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300), extraClaims);
+		return signed(signingKeyOf(port), origin, origin + "/fhir", scope, patient, Instant.now().plusSeconds(300), extraClaims);
 	}
 
 	@SuppressWarnings("unchecked")

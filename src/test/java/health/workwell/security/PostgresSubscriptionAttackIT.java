@@ -1,0 +1,7 @@
+package health.workwell.security;
+
+import health.workwell.testsupport.PostgresServer;
+
+/** {@link SubscriptionContract} against PostgreSQL. */
+@PostgresServer
+class PostgresSubscriptionAttackIT extends SubscriptionContract {}

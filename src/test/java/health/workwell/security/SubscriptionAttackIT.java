@@ -1,0 +1,7 @@
+package health.workwell.security;
+
+import health.workwell.testsupport.H2Server;
+
+/** {@link SubscriptionContract} against the embedded default (H2). */
+@H2Server
+class SubscriptionAttackIT extends SubscriptionContract {}
